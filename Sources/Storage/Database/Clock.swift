@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where `iku` gets the time of a change. Injectable so tests and replays never sleep.
+public struct Clock: Sendable {
+    private let currentDate: @Sendable () -> Date
+
+    public init(_ now: @escaping @Sendable () -> Date) {
+        currentDate = now
+    }
+
+    /// The system clock.
+    public static let system = Clock { Date() }
+
+    /// A clock stopped at `date`.
+    public static func fixed(_ date: Date) -> Clock { Clock { date } }
+
+    /// The clock `IKU_NOW` names (an ISO 8601 date-time in UTC, e.g. `2026-01-31T09:00:00Z`),
+    /// else the system clock. Throws when `IKU_NOW` is set but unreadable.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Clock {
+        guard let text = environment["IKU_NOW"], !text.isEmpty else { return .system }
+        guard let date = Timestamp.parse(text) else {
+            throw InputError(field: "IKU_NOW", value: text, allowed: "an ISO 8601 date-time such as 2026-01-31T09:00:00Z")
+        }
+        return .fixed(date)
+    }
+
+    public func now() -> Date { currentDate() }
+}
+
+/// UTC ISO 8601 timestamps with milliseconds (`2026-11-28T08:05:15.123Z`), which sort as text.
+public enum Timestamp {
+    /// Formats `date` in UTC with millisecond precision.
+    public static func format(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        var seconds = time_t(milliseconds / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(milliseconds % 1000))
+    }
+
+    /// Reads an ISO 8601 date-time (`Z` or `±hh:mm`, optional fractional seconds) or a bare
+    /// date (`YYYY-MM-DD`, read as the end of that day in UTC).
+    public static func parse(_ text: String) -> Date? {
+        if let day = CalendarDate(text) {
+            return day.endOfDayUTC
+        }
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = withFraction.date(from: text) { return date }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        return plain.date(from: text)
+    }
+}

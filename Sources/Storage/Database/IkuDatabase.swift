@@ -1,0 +1,123 @@
+import CSQLite
+import Foundation
+
+/// An open iku database: a SQLite connection that has been identified as iku's, checked against
+/// the migrations this binary carries, and given a clock and an actor for the changes it records.
+public final class IkuDatabase {
+    /// Marks a SQLite file as iku's (`PRAGMA application_id`, "IKU" + 0).
+    public static let applicationID: Int32 = 0x494B_5500
+
+    public let connection: Connection
+    public let actor: String
+    public let clock: Clock
+
+    private init(connection: Connection, actor: String, clock: Clock) {
+        self.connection = connection
+        self.actor = actor
+        self.clock = clock
+    }
+
+    /// Whether the caller needs the schema to be current.
+    public enum SchemaRequirement: Sendable {
+        /// Refuse when any migration is pending (every command but `migrate`).
+        case current
+        /// Accept pending migrations (for `iku migrate`).
+        case anyKnown
+    }
+
+    /// Opens an existing iku database. Never creates or modifies a file that is not iku's.
+    public static func open(
+        path: String, actor: String, clock: Clock = .system,
+        readOnly: Bool = false, schema: SchemaRequirement = .current
+    ) throws -> IkuDatabase {
+        guard FileManager.default.fileExists(atPath: path) else { throw DatabaseStateError.missing(path: path) }
+        let connection: Connection
+        do {
+            connection = try Connection(path: path, mode: readOnly ? .readOnly : .readWrite)
+        } catch let error as SQLiteError {
+            throw DatabaseStateError.notSQLite(path: path, detail: error.message)
+        }
+        try identify(connection, path: path)
+        let migrator = Migrator()
+        try migrator.validate(connection)
+        if schema == .current {
+            let pending = try migrator.pending(in: connection)
+            if !pending.isEmpty { throw DatabaseStateError.pendingMigrations(pending) }
+        }
+        if !readOnly { try connection.enableWriteAheadLog() }
+        return IkuDatabase(connection: connection, actor: actor, clock: clock)
+    }
+
+    /// Creates a new database file (mode 0600), applies every migration and records the office.
+    /// Refuses when `path` exists. On failure the new file is removed.
+    public static func create(
+        path: String, office: Office, actor: String, clock: Clock = .system
+    ) throws -> IkuDatabase {
+        try office.validate()
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw DatabaseStateError.alreadyExists(path: path) }
+            throw StateError("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
+        do {
+            let connection = try Connection(path: path, mode: .readWrite)
+            try connection.execute("PRAGMA application_id = \(applicationID)")
+            try connection.enableWriteAheadLog()
+            let database = IkuDatabase(connection: connection, actor: actor, clock: clock)
+            try Migrator().migrate(connection, appliedAt: Timestamp.format(clock.now()))
+            try database.write { try OfficeStore(database).record(office) }
+            return database
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+            throw error
+        }
+    }
+
+    private static func identify(_ connection: Connection, path: String) throws {
+        let applicationID: Int64
+        do {
+            applicationID = try connection.prepare("PRAGMA application_id").first { $0.int64(0) } ?? 0
+        } catch let error as SQLiteError {
+            throw DatabaseStateError.notSQLite(path: path, detail: error.message)
+        }
+        guard applicationID == Int64(Self.applicationID) else { throw DatabaseStateError.notIku(path: path) }
+    }
+
+    /// Runs `body` in one write transaction (BEGIN IMMEDIATE); nothing is kept if it throws.
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try connection.write(body)
+    }
+
+    /// Runs `body` in one read transaction, so all its queries see one snapshot.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try connection.read(body)
+    }
+
+    /// Appends one entry to the change log and returns its id. Call inside `write`.
+    ///
+    /// Times never go backwards in the log: when the clock reads earlier than the last entry
+    /// (a clock set back), the entry takes the last entry's time, so "as of" stays well defined.
+    public func recordChange(kind: ChangeKind, action: ChangeAction, recordID: Int64?, summary: String) throws -> Int64 {
+        precondition(connection.isInTransaction, "recordChange must run inside a write transaction")
+        let now = Timestamp.format(clock.now())
+        let last = try connection.cached("SELECT max(recorded_at) FROM changes").first { $0.optionalString(0) } ?? nil
+        let recordedAt = max(now, last ?? now)
+        try connection.cached(
+            "INSERT INTO changes (recorded_at, actor, kind, action, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)"
+        ).run([recordedAt, actor, kind.rawValue, action.rawValue, recordID, summary])
+        return connection.lastInsertedRowID
+    }
+}
+
+/// The kinds of record a change can touch, as stored in `changes.kind`.
+public enum ChangeKind: String, Sendable, CaseIterable {
+    case office, village, submission, deadline, facilitation
+    case followUp = "follow_up"
+    case survey, population, target, snapshot
+}
+
+/// What a change did, as stored in `changes.action`.
+public enum ChangeAction: String, Sendable, CaseIterable {
+    case create, correct, void, `import`, set
+}

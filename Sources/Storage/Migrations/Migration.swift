@@ -1,0 +1,28 @@
+import Crypto
+import Foundation
+
+/// One numbered schema change, embedded from `migrations/NNNN_name.sql`.
+public struct Migration: Sendable, Equatable {
+    /// The file name without `.sql`, e.g. `0001_records`; migrations apply in name order.
+    public let name: String
+    /// The SQL text, run as one transaction.
+    public let sql: String
+
+    public init(name: String, sql: String) {
+        self.name = name
+        self.sql = sql
+    }
+
+    /// Hex SHA-256 of the SQL text, recorded when applied so later edits are detected.
+    public var sha256: String { SHA256.hexDigest(of: Data(sql.utf8)) }
+
+    /// The migrations built into this binary.
+    public static let embedded: [Migration] = embeddedMigrations
+}
+
+extension SHA256 {
+    /// Lower-case hex SHA-256 of `data`.
+    public static func hexDigest(of data: Data) -> String {
+        hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

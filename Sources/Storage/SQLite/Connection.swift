@@ -1,0 +1,130 @@
+import CSQLite
+import Foundation
+
+/// One open SQLite database connection. Not thread-safe: use it from one thread at a time.
+public final class Connection {
+    /// How to open the file.
+    public enum OpenMode: Sendable {
+        /// Read and write an existing file.
+        case readWrite
+        /// Read and write, creating the file when it does not exist.
+        case create
+        /// Read only; writes fail with `SQLITE_READONLY`.
+        case readOnly
+
+        var flags: Int32 {
+            let common = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+            switch self {
+            case .readWrite: return common | SQLITE_OPEN_READWRITE
+            case .create: return common | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+            case .readOnly: return common | SQLITE_OPEN_READONLY
+            }
+        }
+    }
+
+    /// How long a connection waits for another writer before failing with `SQLITE_BUSY`.
+    public static let busyTimeoutMilliseconds: Int32 = 15_000
+
+    let handle: OpaquePointer
+    /// The path the connection was opened with.
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens `path` and sets the per-connection pragmas: foreign keys on, `synchronous=FULL`
+    /// and the busy timeout. None of these writes to the file.
+    public init(path: String, mode: OpenMode = .readWrite) throws {
+        var handle: OpaquePointer?
+        let code = sqlite3_open_v2(path, &handle, mode.flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let error = SQLiteError(code: code, connection: handle)
+            sqlite3_close_v2(handle)
+            throw error
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA synchronous = FULL")
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Switches the database file to write-ahead logging. This writes to the file.
+    public func enableWriteAheadLog() throws {
+        let mode = try prepare("PRAGMA journal_mode = WAL").first { $0.string(0) }
+        guard mode?.lowercased() == "wal" else {
+            throw SQLiteError(extendedCode: SQLITE_ERROR, message: "cannot switch to WAL (journal mode is \(mode ?? "unknown"))")
+        }
+    }
+
+    /// Prepares a new statement that the caller owns.
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: self, sql: sql)
+    }
+
+    /// A prepared statement kept for the life of the connection, for SQL run often.
+    public func cached(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] { return statement }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs one or more SQL statements with no parameters and no result rows (e.g. a migration).
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteError(extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// Runs one statement with positional parameters.
+    public func run(_ sql: String, _ values: [DatabaseValueConvertible] = []) throws {
+        try cached(sql).run(values)
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// Whether a transaction is open.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so the write lock is taken up front
+    /// and waits on the busy timeout). Commits when `body` returns, rolls back when it throws.
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try transaction("BEGIN IMMEDIATE", body)
+    }
+
+    /// Runs `body` in a read transaction, so every query in it sees one consistent snapshot.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try transaction("BEGIN DEFERRED", body)
+    }
+
+    private func transaction<T>(_ begin: String, _ body: () throws -> T) throws -> T {
+        try execute(begin)
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Storage
+
+/// `--db` and `--actor`, shared by every subcommand.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $IKU_DB, else ./iku.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who makes the change (default: $IKU_ACTOR, else your login name).", valueName: "name"))
+    var actor: String?
+
+    var path: String {
+        if let db { return db }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["IKU_DB"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "iku.sqlite"
+    }
+
+    var actorName: String {
+        if let actor { return actor }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["IKU_ACTOR"], !fromEnvironment.isEmpty { return fromEnvironment }
+        if let login = getlogin().map({ String(cString: $0) }), !login.isEmpty { return login }
+        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+
+    func validate() throws {
+        if let actor, actor.trimmingCharacters(in: .whitespaces).isEmpty || actor.count > 100 {
+            throw ValidationError("--actor must be a name of 1 to 100 characters")
+        }
+    }
+
+    /// Opens the database for a command.
+    func open(readOnly: Bool = false, schema: IkuDatabase.SchemaRequirement = .current) throws -> IkuDatabase {
+        try IkuDatabase.open(path: path, actor: actorName, clock: try Clock.fromEnvironment(),
+                             readOnly: readOnly, schema: schema)
+    }
+}
