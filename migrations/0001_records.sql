@@ -206,6 +206,19 @@ CREATE TABLE imports (
 ) STRICT;
 CREATE INDEX imports_by_digest ON imports (file_sha256);
 
+-- Every row written by one change, for the audit log's digests.
+CREATE INDEX office_by_change ON office (change_id);
+CREATE INDEX village_versions_by_change ON village_versions (change_id);
+CREATE INDEX submission_versions_by_change ON submission_versions (change_id);
+CREATE INDEX deadline_settings_by_change ON deadline_settings (change_id);
+CREATE INDEX facilitation_versions_by_change ON facilitation_versions (change_id);
+CREATE INDEX follow_up_versions_by_change ON follow_up_versions (change_id);
+CREATE INDEX survey_response_versions_by_change ON survey_response_versions (change_id);
+CREATE INDEX population_settings_by_change ON population_settings (change_id);
+CREATE INDEX target_settings_by_change ON target_settings (change_id);
+CREATE INDEX snapshots_by_change ON snapshots (change_id);
+CREATE INDEX imports_by_change ON imports (change_id);
+
 -- Append-only: every table refuses UPDATE and DELETE.
 CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes
 BEGIN SELECT RAISE(ABORT, 'changes is append-only: record a correction or a void instead'); END;
