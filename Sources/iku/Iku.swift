@@ -17,7 +17,10 @@ struct Iku: ParsableCommand {
             SQLite error.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, MigrateCommand.self, CheckCommand.self]
+        subcommands: [
+            InitCommand.self, MigrateCommand.self, CheckCommand.self,
+            HistoryCommand.self, AuditCommand.self,
+        ]
     )
 
     static func main() {

@@ -84,9 +84,20 @@ public final class IkuDatabase {
         guard applicationID == Int64(Self.applicationID) else { throw DatabaseStateError.notIku(path: path) }
     }
 
+    /// Changes recorded in the write transaction now open, to be sealed into the audit chain.
+    private var unsealedChangeIDs: [Int64]?
+
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE); nothing is kept if it throws.
+    /// Before committing, every change the body recorded is sealed into the audit chain.
     public func write<T>(_ body: () throws -> T) throws -> T {
-        try connection.write(body)
+        precondition(unsealedChangeIDs == nil, "IkuDatabase.write does not nest")
+        unsealedChangeIDs = []
+        defer { unsealedChangeIDs = nil }
+        return try connection.write {
+            let result = try body()
+            try AuditChain(connection).seal(unsealedChangeIDs ?? [])
+            return result
+        }
     }
 
     /// Runs `body` in one read transaction, so all its queries see one snapshot.
@@ -99,14 +110,16 @@ public final class IkuDatabase {
     /// Times never go backwards in the log: when the clock reads earlier than the last entry
     /// (a clock set back), the entry takes the last entry's time, so "as of" stays well defined.
     public func recordChange(kind: ChangeKind, action: ChangeAction, recordID: Int64?, summary: String) throws -> Int64 {
-        precondition(connection.isInTransaction, "recordChange must run inside a write transaction")
+        precondition(unsealedChangeIDs != nil, "recordChange must run inside IkuDatabase.write")
         let now = Timestamp.format(clock.now())
         let last = try connection.cached("SELECT max(recorded_at) FROM changes").first { $0.optionalString(0) } ?? nil
         let recordedAt = max(now, last ?? now)
         try connection.cached(
             "INSERT INTO changes (recorded_at, actor, kind, action, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)"
         ).run([recordedAt, actor, kind.rawValue, action.rawValue, recordID, summary])
-        return connection.lastInsertedRowID
+        let changeID = connection.lastInsertedRowID
+        unsealedChangeIDs?.append(changeID)
+        return changeID
     }
 }
 

@@ -148,7 +148,21 @@ public final class Statement {
         return try step() ? transform(Row(statement: self)) : nil
     }
 
+    /// The first column of the first row as an integer; nil when there is no row or it is NULL.
+    public func scalarInt64(_ values: [DatabaseValueConvertible] = []) throws -> Int64? {
+        try first(values) { $0.optionalInt64(0) } ?? nil
+    }
+
     // MARK: Column access for the current row
+
+    func columnType(at index: Int) -> Int32 { sqlite3_column_type(handle, Int32(index)) }
+
+    /// Calls `body` with the bytes of a TEXT or BLOB column, without copying them.
+    func withColumnBytes<T>(at index: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let bytes = sqlite3_column_blob(handle, Int32(index))
+        let count = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return body(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
 
     func isNull(at index: Int) -> Bool { sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL }
 
@@ -195,4 +209,5 @@ public struct Row {
     public func optionalInt(_ index: Int) -> Int? { isNull(index) ? nil : int(index) }
     public func optionalDouble(_ index: Int) -> Double? { isNull(index) ? nil : double(index) }
     public func optionalString(_ index: Int) -> String? { isNull(index) ? nil : string(index) }
+
 }
