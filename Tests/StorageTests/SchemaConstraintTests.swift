@@ -196,7 +196,7 @@ struct SchemaConstraintTests {
             SELECT name FROM sqlite_schema
             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'iku_migrations'
             """).map { $0.string(0) }
-        #expect(tables.count == 17)
+        #expect(tables.count == 18)
         for table in tables {
             for sql in ["UPDATE \(table) SET rowid = rowid", "DELETE FROM \(table)"] {
                 let error = try #require(throws: SQLiteError.self, "\(sql)") { try connection.run(sql) }
