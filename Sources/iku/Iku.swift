@@ -19,7 +19,7 @@ struct Iku: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, MigrateCommand.self, CheckCommand.self,
-            HistoryCommand.self, AuditCommand.self,
+            HistoryCommand.self, AuditCommand.self, BackupCommand.self,
         ]
     )
 

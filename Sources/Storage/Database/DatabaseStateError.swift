@@ -4,6 +4,7 @@ public enum DatabaseStateError: Error, Equatable, CustomStringConvertible {
     case alreadyExists(path: String)
     case notSQLite(path: String, detail: String)
     case notIku(path: String)
+    case empty(path: String)
     case newerDatabase(unknownMigrations: [String])
     case migrationChanged(name: String)
     case pendingMigrations([String])
@@ -19,6 +20,8 @@ public enum DatabaseStateError: Error, Equatable, CustomStringConvertible {
             return "\(path) is not a readable SQLite database (\(detail)); iku has not modified it"
         case .notIku(let path):
             return "\(path) is a SQLite database but not an iku database; iku has not modified it"
+        case .empty(let path):
+            return "\(path) is an empty file, not an iku database; iku has not modified it"
         case .newerDatabase(let names):
             return "the database was migrated by a newer iku (unknown migrations: \(names.joined(separator: ", "))); upgrade iku before using it"
         case .migrationChanged(let name):

@@ -30,7 +30,10 @@ public final class IkuDatabase {
         path: String, actor: String, clock: Clock = .system,
         readOnly: Bool = false, schema: SchemaRequirement = .current
     ) throws -> IkuDatabase {
-        guard FileManager.default.fileExists(atPath: path) else { throw DatabaseStateError.missing(path: path) }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            throw DatabaseStateError.missing(path: path)
+        }
+        if (attributes[.size] as? Int) == 0 { throw DatabaseStateError.empty(path: path) }
         let connection: Connection
         do {
             connection = try Connection(path: path, mode: readOnly ? .readOnly : .readWrite)

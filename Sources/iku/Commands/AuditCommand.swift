@@ -20,7 +20,7 @@ struct AuditCommand: ParsableCommand {
             abstract: "Every change, oldest first: when, who, what, and its chain digest.",
             discussion: "Example:\n  iku audit log --kind survey --since 2026-01-01 --format csv")
 
-        @OptionGroup var options: DatabaseOptions
+        @OptionGroup var location: DatabaseLocation
         @Option(help: ArgumentHelp("Only changes at or after this date or date-time (ISO 8601).", valueName: "instant"))
         var since: String?
         @Option(help: ArgumentHelp("Only changes at or before this date or date-time (a date means its end).", valueName: "instant"))
@@ -37,11 +37,12 @@ struct AuditCommand: ParsableCommand {
                 since: try since.map { try Instant.parse($0, field: "since", startOfDay: true) },
                 until: try until.map { try Instant.parse($0, field: "until", startOfDay: false) },
                 actor: actor, kind: kind)
-            let database = try options.open(readOnly: true)
+            let database = try location.openForReading()
             var listing = Tabular(columns: ["id", "recorded_at", "actor", "kind", "action", "record_id", "summary", "entry_sha256"])
             try ChangeLog(database.connection).forEachEntry(matching: filter) { entry in
-                listing.rows.append([String(entry.id), entry.recordedAt, entry.actor, entry.kind, entry.action,
-                                     entry.recordID.map(String.init), entry.summary, entry.entryDigest])
+                listing.rows.append([.integer(entry.id), .text(entry.recordedAt), .text(entry.actor), .text(entry.kind),
+                                     .text(entry.action), entry.recordID.databaseValue, .text(entry.summary),
+                                     entry.entryDigest.databaseValue])
             }
             print(listing.render(format), terminator: "")
         }

@@ -2,13 +2,10 @@ import ArgumentParser
 import Foundation
 import Storage
 
-/// `--db` and `--actor`, shared by every subcommand.
-struct DatabaseOptions: ParsableArguments {
+/// `--db`: which database file.
+struct DatabaseLocation: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $IKU_DB, else ./iku.sqlite).", valueName: "path"))
     var db: String?
-
-    @Option(name: .long, help: ArgumentHelp("Who makes the change (default: $IKU_ACTOR, else your login name).", valueName: "name"))
-    var actor: String?
 
     var path: String {
         if let db { return db }
@@ -17,6 +14,21 @@ struct DatabaseOptions: ParsableArguments {
         }
         return "iku.sqlite"
     }
+
+    /// Opens the database for a command that only reads and records nothing.
+    func openForReading(schema: IkuDatabase.SchemaRequirement = .current) throws -> IkuDatabase {
+        try IkuDatabase.open(path: path, actor: "reader", clock: try Clock.fromEnvironment(), readOnly: true, schema: schema)
+    }
+}
+
+/// `--db` and `--actor`, shared by every subcommand.
+struct DatabaseOptions: ParsableArguments {
+    @OptionGroup var location: DatabaseLocation
+
+    @Option(name: .long, help: ArgumentHelp("Who makes the change (default: $IKU_ACTOR, else your login name).", valueName: "name"))
+    var actor: String?
+
+    var path: String { location.path }
 
     var actorName: String {
         if let actor { return actor }

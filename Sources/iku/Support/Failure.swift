@@ -27,6 +27,12 @@ extension Iku {
             (status, message) = (.refused, "error: \(error)")
         case let error as SQLiteError where error.code == 19:
             (status, message) = (.refused, "error: the database refused the change: \(error.message)")
+        case let error as SQLiteError where error.code == 11 || error.code == 26:
+            (status, message) = (.refused, "error: the database file is damaged (\(error.message)); restore it from a backup (see `iku backup --help`)")
+        case let error as SQLiteError where error.code == 5:
+            (status, message) = (.refused, "error: the database stayed busy: another iku held it for more than 15 s; try again")
+        case let error as SQLiteError where error.code == 8:
+            (status, message) = (.refused, "error: the database file is read-only here: \(error.message)")
         case let error as SQLiteError:
             (status, message) = (.internalError, "error: \(error)")
         case let error as ExitCode:

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Files that travel on USB sticks: damaged, foreign or newer files are refused, never modified.
+@Suite("Hostile files and backup")
+struct HostileFileTests {
+    let iku: IkuRunner
+
+    init() throws {
+        iku = try IkuRunner()
+        try iku.initialise()
+        try sqlite(iku.databasePath, "PRAGMA wal_checkpoint(TRUNCATE);")
+    }
+
+    func sqlite(_ path: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    func makeVariant(_ name: String, _ transform: (Data) -> Data) throws -> String {
+        let original = try Data(contentsOf: URL(fileURLWithPath: iku.databasePath))
+        let path = iku.path(name)
+        try transform(original).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func damagedForeignAndNewerFilesAreRefusedUntouched() throws {
+        var files: [(String, String)] = [
+            (try makeVariant("truncated.sqlite") { $0.prefix($0.count / 2) }, "not a readable SQLite database"),
+            (try makeVariant("corrupted.sqlite") { data in
+                var data = data
+                data.replaceSubrange(20_000..<24_000, with: Data(repeating: 0x5A, count: 4_000))
+                return data
+            }, "damaged"),
+            (try makeVariant("zero.sqlite") { _ in Data() }, "empty file"),
+            (try makeVariant("text.sqlite") { _ in Data("kode desa,nama\n".utf8) }, "not a readable SQLite database"),
+        ]
+        let newer = try makeVariant("newer.sqlite") { $0 }
+        try sqlite(newer, "INSERT INTO iku_migrations VALUES ('0999_future', 'x', '2030-01-01T00:00:00.000Z');")
+        files.append((newer, "newer iku"))
+        for (path, expected) in files {
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            for command in [["check"], ["audit", "verify"], ["migrate"], ["audit", "log"]] {
+                let result = try iku.run(command + ["--db", path])
+                // A file damaged in a few pages may still answer questions that never read them;
+                // check and verify read everything and must fail.
+                let readsEverything = command == ["check"] || command == ["audit", "verify"]
+                if path.hasSuffix("corrupted.sqlite") && !readsEverything {
+                    #expect(result.status <= 1 && !result.stderr.contains("Fatal error"))
+                    continue
+                }
+                #expect(result.status != 0, "\(command) \(path)")
+                #expect(result.stderr.hasPrefix("error: "), "\(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+                #expect(!result.stderr.contains("Fatal error"))
+                if command == ["check"] {
+                    #expect(result.stderr.contains(expected), "\(path): \(result.stderr)")
+                }
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(path) was modified")
+        }
+    }
+
+    @Test func backupIsACheckedCopyThatVerifiesWithTheSameHead() throws {
+        let head = try iku.run(["audit", "head"])
+        #expect(head.status == 0)
+        let digest = String(head.stdout.prefix(64))
+        let copy = iku.path("copy.sqlite")
+        let backup = try iku.run(["backup", copy])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdout.contains(digest))
+        #expect(try iku.run(["check", "--db", copy]).stdout == "ok\n")
+        #expect(try iku.run(["audit", "verify", "--db", copy, "--expect-head", digest]).status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let again = try iku.run(["backup", copy])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+    }
+
+    @Test func auditCommandsOnACleanDatabase() throws {
+        let verify = try iku.run(["audit", "verify"])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("ok: 1 entries verified; head "))
+        let log = try iku.run(["audit", "log", "--format", "json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]]
+        #expect(entries?.count == 1)
+        #expect(entries?.first?["actor"] as? String == "test-clerk")
+        #expect(entries?.first?["kind"] as? String == "office")
+        #expect(entries?.first?["id"] as? Int == 1)
+        let filtered = try iku.run(["audit", "log", "--actor", "nobody", "--format", "csv"])
+        #expect(filtered.stdout == "id,recorded_at,actor,kind,action,record_id,summary,entry_sha256\r\n")
+        let badDate = try iku.run(["audit", "log", "--since", "2026-02-30"])
+        #expect(badDate.status == 1)
+        #expect(badDate.stderr.contains("since"))
+    }
+
+    @Test func tamperingBehindIkusBackIsCaughtByVerify() throws {
+        let published = String(try iku.run(["audit", "head"]).stdout.prefix(64))
+        try sqlite(iku.databasePath, """
+            DROP TRIGGER office_no_update;
+            UPDATE office SET kecamatan_name = 'Pasirian' WHERE id = 1;
+            """)
+        let result = try iku.run(["audit", "verify", "--expect-head", published])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("change 1"))
+    }
+}
