@@ -1,7 +1,7 @@
 -- 0002_audit_chain: a SHA-256 chain over the change log, so edits behind iku's back are detected.
 --
 -- For every change, `content_sha256` digests every row that change wrote (in every table with a
--- change_id, in rowid order, each non-NULL column as name and typed value), and `entry_sha256`
+-- change_id, in rowid order, every value typed, in column order), and `entry_sha256`
 -- digests the previous entry's digest, the change row itself and the content digest. Altering a
 -- record, a change or a digest, or removing one, breaks the chain from that entry on.
 

@@ -3,8 +3,7 @@ import Foundation
 /// The SHA-256 chain over the change log: sealing new changes, and verifying the whole chain.
 ///
 /// Each change's *content digest* covers every row it wrote, in every table that has a
-/// `change_id` column (tables by name, rows by rowid, each non-NULL column as its name and typed
-/// value, so a column added later as NULL leaves old digests intact). Its *entry digest* covers
+/// `change_id` column (tables by name, rows by rowid, every value typed, in column order). Its *entry digest* covers
 /// the previous entry's digest, the change row and the content digest.
 public struct AuditChain {
     /// The `previous_sha256` of the first entry.
@@ -51,22 +50,27 @@ public struct AuditChain {
         }
     }
 
-    /// Digest of every row `changeID` wrote.
+    /// Digest of every row `changeID` wrote: for each table with rows, its name, then each row's
+    /// rowid and its values in column order, trailing NULLs left out (so a column added later as
+    /// NULL leaves old digests intact).
     func contentDigest(of changeID: Int64, tables: [String]) throws -> String {
         var digest = CanonicalDigest()
         digest.append(text: "iku-content-v1")
         for table in tables {
             // `table` comes from sqlite_schema, never from user input.
             let statement = try connection.cached("SELECT rowid, * FROM \"\(table)\" WHERE change_id = ? ORDER BY rowid")
+            let columnCount = statement.columnCount
             var wroteTable = false
             try statement.forEachRow([changeID]) { row in
                 if !wroteTable {
                     digest.append(text: table)
                     wroteTable = true
                 }
+                var lastValue = columnCount - 1
+                while lastValue > 0, row.isNull(lastValue) { lastValue -= 1 }
+                digest.appendRowStart(valueCount: lastValue)
                 digest.append(integer: row.int64(0))
-                for column in 1..<statement.columnCount where !row.isNull(column) {
-                    digest.append(text: statement.columnName(column))
+                for column in stride(from: 1, through: lastValue, by: 1) {
                     digest.appendColumn(of: statement, at: column)
                 }
             }
