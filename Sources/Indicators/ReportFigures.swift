@@ -1,8 +1,10 @@
 import Storage
 
-/// One figure of a snapshot: a number at full precision, a text (mutu, reason, date) or nothing.
+/// One figure of a snapshot: a number at full precision, a count, a text (mutu, reason, date) or
+/// nothing. Counts are stored apart (`SnapshotContents.counts`), so decoding never yields `.count`.
 public enum FigureValue: Hashable, Sendable, Codable, CustomStringConvertible {
     case number(Double)
+    case count(Int)
     case text(String)
     case null
 
@@ -21,6 +23,7 @@ public enum FigureValue: Hashable, Sendable, Codable, CustomStringConvertible {
         var container = encoder.singleValueContainer()
         switch self {
         case .number(let number): try container.encode(number)
+        case .count(let count): try container.encode(count)
         case .text(let text): try container.encode(text)
         case .null: try container.encodeNil()
         }
@@ -32,50 +35,60 @@ public enum FigureValue: Hashable, Sendable, Codable, CustomStringConvertible {
         case .number(let number):
             let rounded = Rounding.twoDecimals(number)
             return Double(rounded) == number ? rounded : "\(rounded) (\(number))"
+        case .count(let count): return String(count)
         case .text(let text): return text
         case .null: return "—"
         }
     }
 }
 
-/// The headline figures of a report as a flat, named list: what a snapshot stores and compares.
+/// The headline figures of a report as flat, named lists: what a snapshot stores and compares.
 public enum ReportFigures {
-    /// `ikm.value`, `ikm.mutu`, `ikm.nrr.U1`, `facilitation.held`, `village_documents.deadline.rkpdesa.2027`, …
+    /// Values, targets, capaian, NRR, mutu, reasons and deadlines: `ikm.value`, `ikm.nrr.U1`,
+    /// `facilitation.capaian`, `village_documents.rkpdesa.2027.deadline`, …
     public static func figures(of report: Report) -> [String: FigureValue] {
         var figures: [String: FigureValue] = [:]
-        func add(_ key: IndicatorKey, _ figure: Figure, _ achievement: Achievement) {
-            figures["\(key.rawValue).value"] = figure.value.map(FigureValue.number) ?? .null
+        func number(_ value: Double?) -> FigureValue { value.map(FigureValue.number) ?? .null }
+        for key in IndicatorKey.allCases {
+            let figure = report.figure(key), achievement = report.achievement(key)
+            figures["\(key.rawValue).value"] = number(figure.value)
             if let reason = figure.reason { figures["\(key.rawValue).reason"] = .text(reason) }
-            figures["\(key.rawValue).target"] = achievement.target.map(FigureValue.number) ?? .null
-            figures["\(key.rawValue).capaian"] = achievement.capaian.map(FigureValue.number) ?? .null
+            figures["\(key.rawValue).target"] = number(achievement.target)
+            figures["\(key.rawValue).capaian"] = number(achievement.capaian)
         }
-        func count(_ name: String, _ value: Int) { figures[name] = .number(Double(value)) }
-
-        add(.ikm, report.ikm.figure, report.ikm.achievement)
         figures["ikm.mutu"] = report.ikm.mutu.map { .text($0.rawValue) } ?? .null
-        count("ikm.respondents", report.ikm.respondents)
         for score in report.ikm.tally.scores {
-            figures["ikm.nrr.\(score.unsur.code)"] = score.nrr.map(FigureValue.number) ?? .null
-            count("ikm.answered.\(score.unsur.code)", score.answered)
+            figures["ikm.nrr.\(score.unsur.code)"] = number(score.nrr)
         }
-        if let sample = report.ikm.sample {
-            count("ikm.sample.population", sample.population)
-            count("ikm.sample.minimum", sample.minimumSample)
-        }
-
-        add(.facilitation, report.facilitation.figure, report.facilitation.achievement)
-        count("facilitation.held", report.facilitation.tally.held)
-        count("facilitation.followed_up", report.facilitation.tally.followedUp)
-
-        add(.villageDocuments, report.villageDocuments.figure, report.villageDocuments.achievement)
-        count("village_documents.expected", report.villageDocuments.tally.expected)
-        count("village_documents.on_time", report.villageDocuments.tally.onTime)
-        for deadline in report.villageDocuments.perDeadline {
-            let name = "village_documents.\(deadline.deadline.document.rawValue).\(deadline.deadline.fiscalYear)"
-            figures["\(name).deadline"] = .text(deadline.deadline.due.description)
-            count("\(name).expected", deadline.tally.expected)
-            count("\(name).on_time", deadline.tally.onTime)
+        for deadline in report.villageDocuments.deadlines {
+            figures["village_documents.\(deadline.document.rawValue).\(deadline.fiscalYear).deadline"] =
+                .text(deadline.due.description)
         }
         return figures
+    }
+
+    /// The counts behind the figures: respondents, answers per element, activities held and
+    /// followed up, documents expected and on time (overall and per deadline), sample sizes.
+    public static func counts(of report: Report) -> [String: Int] {
+        var counts: [String: Int] = [
+            "ikm.respondents": report.ikm.respondents,
+            "facilitation.held": report.facilitation.tally.held,
+            "facilitation.followed_up": report.facilitation.tally.followedUp,
+            "village_documents.expected": report.villageDocuments.tally.expected,
+            "village_documents.on_time": report.villageDocuments.tally.onTime,
+        ]
+        for score in report.ikm.tally.scores {
+            counts["ikm.answered.\(score.unsur.code)"] = score.answered
+        }
+        if let sample = report.ikm.sample {
+            counts["ikm.sample.population"] = sample.population
+            counts["ikm.sample.minimum"] = sample.minimumSample
+        }
+        for entry in report.villageDocuments.perDeadline {
+            let name = "village_documents.\(entry.deadline.document.rawValue).\(entry.deadline.fiscalYear)"
+            counts["\(name).expected"] = entry.tally.expected
+            counts["\(name).on_time"] = entry.tally.onTime
+        }
+        return counts
     }
 }

@@ -12,12 +12,19 @@ public struct SnapshotContents: Codable, Equatable, Sendable {
     /// The last change the figures include.
     public let asOfChangeID: Int64
     public let figures: [String: FigureValue]
+    /// The counts behind the figures (respondents, activities, documents …).
+    public let counts: [String: Int]
     /// Input rows per kind (`InputKind` raw values).
     public let inputs: [String: Int]
 
     enum CodingKeys: String, CodingKey {
-        case format, year, from, to, figures, inputs
+        case format, year, from, to, figures, counts, inputs
         case asOfChangeID = "as_of_change_id"
+    }
+
+    /// The figures and the counts in one list, counts as `.count`.
+    public var allFigures: [String: FigureValue] {
+        figures.merging(counts.mapValues(FigureValue.count)) { figure, _ in figure }
     }
 
     /// Canonical JSON (sorted keys), as stored.
@@ -132,6 +139,7 @@ public struct YearEndRecompute {
         let contents = SnapshotContents(
             format: 1, year: year, from: period.from.description, to: period.to.description,
             asOfChangeID: asOf.lastChangeID, figures: ReportFigures.figures(of: report),
+            counts: ReportFigures.counts(of: report),
             inputs: Dictionary(uniqueKeysWithValues: inputs.counts.map { ($0.key.rawValue, $0.value) }))
         let previous = try SnapshotStore(database).latest(year: year)
         let snapshot = try SnapshotStore(database).create(year: year, figures: try contents.json(),
@@ -166,12 +174,7 @@ public struct YearEndRecompute {
         let previousInputs = try InputRows(database: database)
             .collect(period, asOf: AsOf(lastChangeID: previousContents.asOfChangeID))
 
-        let names = Set(contents.figures.keys).union(previousContents.figures.keys).sorted()
-        let figureChanges = names.compactMap { name -> FigureChange? in
-            let old = previousContents.figures[name] ?? .null
-            let new = contents.figures[name] ?? .null
-            return old == new ? nil : FigureChange(name: name, old: old, new: new)
-        }
+        let figureChanges = Self.changes(previousContents.allFigures, contents.allFigures)
 
         let records = Set(inputs.rows.keys).union(previousInputs.rows.keys).sorted()
         let recordChanges = try records.compactMap { record -> RecordChange? in
@@ -186,6 +189,13 @@ public struct YearEndRecompute {
             previous: previous, previousContents: previousContents, figureChanges: figureChanges,
             recordChanges: recordChanges, digestChanged: previous.inputSHA256 != inputs.sha256,
             previousReproduced: previousInputs.sha256 == previous.inputSHA256)
+    }
+
+    static func changes(_ old: [String: FigureValue], _ new: [String: FigureValue]) -> [FigureChange] {
+        Set(old.keys).union(new.keys).sorted().compactMap { name in
+            let before = old[name] ?? .null, after = new[name] ?? .null
+            return before == after ? nil : FigureChange(name: name, old: before, new: after)
+        }
     }
 
     private func latestRow(of record: InputRecord, asOf: Int64) throws -> InputRow? {

@@ -18,6 +18,8 @@ struct Iku: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [InitCommand.self, MigrateCommand.self, CheckCommand.self]
+            + [ReportCommand.self, TargetCommand.self, DeadlineCommand.self, SurveyCommand.self,
+               RecomputeCommand.self, SnapshotCommand.self]
     )
 
     static func main() {

@@ -30,7 +30,8 @@ struct RecomputeTests {
         #expect(first.comparison == nil)
         #expect(first.contents.figures["ikm.value"] == .number(75))   // NRR 3 everywhere
         #expect(first.contents.figures["facilitation.value"] == .number(100))
-        #expect(first.contents.figures["village_documents.expected"] == .number(3))
+        #expect(first.contents.counts["village_documents.expected"] == 3)
+        #expect(first.contents.counts["ikm.respondents"] == 2)
         #expect(first.contents.inputs["survey_response"] == 2)
         #expect(first.snapshot.inputSHA256.count == 64)
 
