@@ -97,26 +97,39 @@ struct IKMQuery {
         """
 
     static let aggregates = """
-        count(*), sum(u1), count(u1), sum(u2), count(u2), sum(u3), count(u3), sum(u4), count(u4),
-        sum(u5), count(u5), sum(u6), count(u6), sum(u7), count(u7), sum(u8), count(u8), sum(u9), count(u9)
+        count(*) AS n, sum(u1) AS s1, count(u1) AS a1, sum(u2) AS s2, count(u2) AS a2, sum(u3) AS s3, count(u3) AS a3,
+        sum(u4) AS s4, count(u4) AS a4, sum(u5) AS s5, count(u5) AS a5, sum(u6) AS s6, count(u6) AS a6,
+        sum(u7) AS s7, count(u7) AS a7, sum(u8) AS s8, count(u8) AS a8, sum(u9) AS s9, count(u9) AS a9
         """
 
+    static let rollup = """
+        sum(n), sum(s1), sum(a1), sum(s2), sum(a2), sum(s3), sum(a3), sum(s4), sum(a4), sum(s5), sum(a5),
+        sum(s6), sum(a6), sum(s7), sum(a7), sum(s8), sum(a8), sum(s9), sum(a9)
+        """
+
+    /// Age bands from the decade of age (10–19 → 1 … 60 and over → 6; the schema allows 10–120).
     static let ageBand = """
-        CASE WHEN age IS NULL THEN NULL WHEN age < 20 THEN '<20' WHEN age < 30 THEN '20-29'
-             WHEN age < 40 THEN '30-39' WHEN age < 50 THEN '40-49' WHEN age < 60 THEN '50-59' ELSE '60+' END
+        CASE decade WHEN 1 THEN '<20' WHEN 2 THEN '20-29' WHEN 3 THEN '30-39' WHEN 4 THEN '40-49'
+                    WHEN 5 THEN '50-59' WHEN 6 THEN '60+' END
         """
 
-    /// One row overall (dimension NULL), then one row per group of each dimension.
+    /// One row overall (dimension NULL), then one row per group of each dimension. The live
+    /// responses are read and sorted once, into one cell per combination of service and profile
+    /// (a few thousand at most); every breakdown is a sum over those cells.
     static let tallies = """
-        WITH live AS MATERIALIZED (\(liveResponses))
-        SELECT NULL, NULL, \(aggregates) FROM live
-        UNION ALL SELECT 'service', service, \(aggregates) FROM live GROUP BY service
-        UNION ALL SELECT 'gender', gender, \(aggregates) FROM live GROUP BY gender
-        UNION ALL SELECT 'education', education, \(aggregates) FROM live GROUP BY education
-        UNION ALL SELECT 'occupation', occupation, \(aggregates) FROM live GROUP BY occupation
-        UNION ALL SELECT 'age_band', \(ageBand), \(aggregates) FROM live GROUP BY 2
-        UNION ALL SELECT 'quarter', CAST((CAST(substr(survey_date, 6, 2) AS INTEGER) + 2) / 3 AS TEXT), \(aggregates)
-                  FROM live GROUP BY 2
+        WITH cell AS MATERIALIZED (
+            SELECT service, gender, education, occupation, min(age / 10, 6) AS decade,
+                   (CAST(substr(survey_date, 6, 2) AS INTEGER) + 2) / 3 AS quarter, \(aggregates)
+            FROM (\(liveResponses))
+            GROUP BY 1, 2, 3, 4, 5, 6
+        )
+        SELECT NULL, NULL, \(rollup) FROM cell
+        UNION ALL SELECT 'service', service, \(rollup) FROM cell GROUP BY 2
+        UNION ALL SELECT 'gender', gender, \(rollup) FROM cell GROUP BY 2
+        UNION ALL SELECT 'education', education, \(rollup) FROM cell GROUP BY 2
+        UNION ALL SELECT 'occupation', occupation, \(rollup) FROM cell GROUP BY 2
+        UNION ALL SELECT 'age_band', \(ageBand), \(rollup) FROM cell GROUP BY 2
+        UNION ALL SELECT 'quarter', CAST(quarter AS TEXT), \(rollup) FROM cell GROUP BY 2
         """
 
     func compute(_ period: Period, target: Double?, asOf: AsOf) throws -> IKMResult {
@@ -125,9 +138,9 @@ struct IKMQuery {
         try database.connection.cached(Self.tallies).forEachRow(named: [
             ":from": period.from.description, ":to": period.to.description, ":as_of": asOf.lastChangeID,
         ]) { row in
-            let tally = SurveyTally(respondents: row.int(2), scores: Unsur.allCases.map { unsur in
+            let tally = SurveyTally(respondents: row.optionalInt(2) ?? 0, scores: Unsur.allCases.map { unsur in
                 let column = 3 + (unsur.rawValue - 1) * 2
-                return UnsurScore(unsur: unsur, sum: row.optionalInt(column) ?? 0, answered: row.int(column + 1))
+                return UnsurScore(unsur: unsur, sum: row.optionalInt(column) ?? 0, answered: row.optionalInt(column + 1) ?? 0)
             })
             if let dimension = row.optionalString(0).flatMap(SurveyDimension.init(rawValue:)) {
                 groups.append(SurveyGroup(dimension: dimension, key: row.optionalString(1), tally: tally))

@@ -70,11 +70,3 @@ enum SettingValidation {
         }
     }
 }
-
-extension IkuDatabase {
-    /// The id of the last change recorded, so an `AsOf` can be pinned to what exists now.
-    public func lastChangeID(asOf: AsOf = .now) throws -> Int64 {
-        let last = try connection.cached("SELECT coalesce(max(id), 0) FROM changes").first { $0.int64(0) } ?? 0
-        return min(last, asOf.lastChangeID)
-    }
-}
