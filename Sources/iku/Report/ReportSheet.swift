@@ -103,6 +103,9 @@ struct ReportSheet {
 
     private func sampleText(_ result: IKMResult) -> String {
         guard let sample = result.sample else {
+            if report.period.span == .range {
+                return "Kecukupan sampel: populasi dicatat per tahun atau per triwulan, sehingga untuk rentang tanggal ini tidak dinilai."
+            }
             return "Kecukupan sampel: jumlah penerima layanan (populasi) periode ini belum dicatat, sehingga tidak dinilai."
         }
         return """
