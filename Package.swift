@@ -31,7 +31,13 @@ let package = Package(
             ],
             plugins: ["EmbedMigrations"]
         ),
-        .target(name: "Indicators", dependencies: ["Storage"]),
+        .target(
+            name: "Indicators",
+            dependencies: [
+                "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "iku",
             dependencies: [
@@ -41,6 +47,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
         .testTarget(name: "ikuTests", dependencies: ["iku", "Storage"]),
     ]
 )

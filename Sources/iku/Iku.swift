@@ -19,6 +19,8 @@ struct Iku: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, MigrateCommand.self, CheckCommand.self,
+            SurveyCommand.self,
+            ReportCommand.self, TargetCommand.self, DeadlineCommand.self, RecomputeCommand.self, SnapshotCommand.self,
             HistoryCommand.self, AuditCommand.self, BackupCommand.self,
         ]
     )

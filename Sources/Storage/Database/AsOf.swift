@@ -23,4 +23,11 @@ extension IkuDatabase {
             .first([Timestamp.format(instant)]) { $0.int64(0) } ?? 0
         return AsOf(lastChangeID: last)
     }
+
+    /// The last change recorded at or before `asOf`: pins `.now` to what exists, so a computation
+    /// can say which change it includes and be replayed exactly.
+    public func lastChangeID(asOf: AsOf = .now) throws -> Int64 {
+        let last = try connection.cached("SELECT coalesce(max(id), 0) FROM changes").first { $0.int64(0) } ?? 0
+        return min(last, asOf.lastChangeID)
+    }
 }

@@ -25,13 +25,17 @@ public final class Connection {
     /// How long a connection waits for another writer before failing with `SQLITE_BUSY`.
     public static let busyTimeoutMilliseconds: Int32 = 15_000
 
+    /// The page cache of each connection (negative: KiB), large enough that the indicator
+    /// queries' index probes over a year of a million-response database are read only once.
+    public static let cacheSizeKibibytes = -65_536
+
     let handle: OpaquePointer
     /// The path the connection was opened with.
     public let path: String
     private var statementCache: [String: Statement] = [:]
 
-    /// Opens `path` and sets the per-connection pragmas: foreign keys on, `synchronous=FULL`
-    /// and the busy timeout. None of these writes to the file.
+    /// Opens `path` and sets the per-connection pragmas: foreign keys on, `synchronous=FULL`,
+    /// a 64 MiB page cache and the busy timeout. None of these writes to the file.
     public init(path: String, mode: OpenMode = .readWrite) throws {
         var handle: OpaquePointer?
         let code = sqlite3_open_v2(path, &handle, mode.flags, nil)
@@ -46,6 +50,7 @@ public final class Connection {
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = FULL")
+        try execute("PRAGMA cache_size = \(Self.cacheSizeKibibytes)")
     }
 
     deinit {

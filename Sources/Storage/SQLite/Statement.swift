@@ -40,6 +40,11 @@ public final class Statement {
     /// Number of `?`/`:name` parameters.
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
 
+    /// Whether the SQL has a parameter called `name` (e.g. `:as_of`).
+    public func hasParameter(_ name: String) -> Bool {
+        sqlite3_bind_parameter_index(handle, name) > 0
+    }
+
     /// Number of result columns.
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
 
@@ -63,10 +68,17 @@ public final class Statement {
         return self
     }
 
-    /// Resets the statement and binds named parameters (`:name`, `@name` or `$name`).
+    /// Resets the statement and binds named parameters (`:name`, `@name` or `$name`); every
+    /// parameter must be given, so no value is left over from an earlier run.
     @discardableResult
     public func bind(_ values: [String: DatabaseValueConvertible]) throws -> Statement {
         reset()
+        sqlite3_clear_bindings(handle)
+        guard values.count == parameterCount else {
+            throw SQLiteError(
+                extendedCode: SQLITE_RANGE,
+                message: "statement takes \(parameterCount) parameters, \(values.count) given", sql: sql)
+        }
         for (name, value) in values {
             let index = Int(sqlite3_bind_parameter_index(handle, name))
             guard index > 0 else {
@@ -153,6 +165,28 @@ public final class Statement {
         try first(values) { $0.optionalInt64(0) } ?? nil
     }
 
+    /// Runs the statement with named parameters (`[":name": value]`) and calls `body` once per row.
+    public func forEachRow(named values: [String: DatabaseValueConvertible], _ body: (Row) throws -> Void) throws {
+        try bind(values)
+        defer { reset() }
+        let row = Row(statement: self)
+        while try step() { try body(row) }
+    }
+
+    /// Runs the statement with named parameters and maps every row.
+    public func map<T>(named values: [String: DatabaseValueConvertible], _ transform: (Row) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEachRow(named: values) { result.append(try transform($0)) }
+        return result
+    }
+
+    /// Runs the statement with named parameters and maps its first row, if any.
+    public func first<T>(named values: [String: DatabaseValueConvertible], _ transform: (Row) throws -> T) throws -> T? {
+        try bind(values)
+        defer { reset() }
+        return try step() ? transform(Row(statement: self)) : nil
+    }
+
     // MARK: Column access for the current row
 
     func columnType(at index: Int) -> Int32 { sqlite3_column_type(handle, Int32(index)) }
@@ -198,6 +232,7 @@ public struct Row {
     let statement: Statement
 
     public var count: Int { statement.columnCount }
+    public func columnName(_ index: Int) -> String { statement.columnName(index) }
     public func isNull(_ index: Int) -> Bool { statement.isNull(at: index) }
     public func int64(_ index: Int) -> Int64 { statement.int64(at: index) }
     public func int(_ index: Int) -> Int { Int(statement.int64(at: index)) }

@@ -1,0 +1,58 @@
+import Storage
+
+/// All three IKU of a period, with the breakdowns and the counts behind them.
+public struct Report: Equatable, Sendable {
+    public let period: Period
+    /// The last change the figures include: recomputing as of this change gives the same report.
+    public let asOfChangeID: Int64
+    public let office: Office?
+    public let ikm: IKMResult
+    public let facilitation: FacilitationResult
+    public let villageDocuments: VillageDocumentsResult
+
+    /// The headline figure of one indicator.
+    public func figure(_ key: IndicatorKey) -> Figure {
+        switch key {
+        case .ikm: return ikm.figure
+        case .facilitation: return facilitation.figure
+        case .villageDocuments: return villageDocuments.figure
+        }
+    }
+
+    /// The target and capaian of one indicator.
+    public func achievement(_ key: IndicatorKey) -> Achievement {
+        switch key {
+        case .ikm: return ikm.achievement
+        case .facilitation: return facilitation.achievement
+        case .villageDocuments: return villageDocuments.achievement
+        }
+    }
+}
+
+/// Computes reports from the stored records.
+public struct ReportBuilder {
+    let database: IkuDatabase
+
+    public init(_ database: IkuDatabase) {
+        self.database = database
+    }
+
+    /// The three IKU for `period` as the records stood at `asOf`, read in one transaction.
+    ///
+    /// - Parameter followUpBy: count only follow-ups dated on or before this day (IKU 2);
+    ///   nil counts every follow-up recorded.
+    public func report(for period: Period, followUpBy: CalendarDate? = nil, asOf: AsOf = .now) throws -> Report {
+        try database.read {
+            let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
+            let targets = try TargetStore(database).list(year: period.year, asOf: pinned)
+            func target(_ key: IndicatorKey) -> Double? { targets.first { $0.indicator == key }?.value }
+            return Report(
+                period: period, asOfChangeID: pinned.lastChangeID, office: try OfficeStore(database).office(),
+                ikm: try IKMQuery(database: database).compute(period, target: target(.ikm), asOf: pinned),
+                facilitation: try FacilitationQuery(database: database)
+                    .compute(period, followUpBy: followUpBy, target: target(.facilitation), asOf: pinned),
+                villageDocuments: try VillageDocumentsQuery(database: database)
+                    .compute(period, target: target(.villageDocuments), asOf: pinned))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A report as a sequence of blocks, so the plain-text and Markdown outputs say the same thing.
+enum ReportBlock {
+    case title(String)
+    case heading(String)
+    case paragraph(String)
+    case table(headers: [String], rows: [[String]])
+    /// A wide table: a Markdown table, but in plain text one labelled record per row.
+    case records(headers: [String], rows: [[String]])
+}
+
+import Foundation
+
+/// Renders blocks as plain text for a terminal or a text document.
+enum PlainTextRenderer {
+    static func render(_ blocks: [ReportBlock]) -> String {
+        blocks.map { block in
+            switch block {
+            case .title(let text): return "\(text)\n\(String(repeating: "=", count: text.count))"
+            case .heading(let text): return "\(text)\n\(String(repeating: "-", count: text.count))"
+            case .paragraph(let text): return text
+            case .table(let headers, let rows): return TextTable(headers: headers, rows: rows).rendered
+            case .records(let headers, let rows): return records(headers, rows)
+            }
+        }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Each row as `first cell` on its own line, then `header: cell` lines indented under it.
+    private static func records(_ headers: [String], _ rows: [[String]]) -> String {
+        let width = headers.dropFirst().map(\.count).max() ?? 0
+        return rows.map { row in
+            let lines = zip(headers, row).dropFirst().map { header, cell in
+                "    " + header.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + cell
+            }
+            return ([row.first ?? ""] + lines).joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+}
+
+/// Renders blocks as GitHub-flavoured Markdown, ready to paste into an LKjIP draft.
+enum MarkdownRenderer {
+    static func render(_ blocks: [ReportBlock]) -> String {
+        blocks.map { block in
+            switch block {
+            case .title(let text): return "# \(text)"
+            case .heading(let text): return "## \(text)"
+            case .paragraph(let text): return text.replacingOccurrences(of: "\n", with: "  \n")
+            case .table(let headers, let rows), .records(let headers, let rows):
+                let lines = [row(headers), row(headers.map { _ in "---" })] + rows.map(row)
+                return lines.joined(separator: "\n")
+            }
+        }.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+            .joined(separator: " | ") + " |"
+    }
+}

@@ -1,0 +1,28 @@
+import Storage
+
+/// Turns option text into domain values, refusing bad values with an `InputError` (exit 1) that
+/// names the option.
+enum InputArguments {
+    static func date(_ text: String, option: String) throws -> CalendarDate {
+        guard let date = CalendarDate(text) else {
+            throw InputError(field: option, value: text, allowed: "a real date written YYYY-MM-DD, e.g. 2026-09-30")
+        }
+        return date
+    }
+
+    static func indicator(_ text: String) throws -> IndicatorKey {
+        guard let key = IndicatorKey(argument: text) else {
+            throw InputError(field: "indicator", value: text,
+                             allowed: "one of \(IndicatorKey.allCases.map(\.argument).joined(separator: ", "))")
+        }
+        return key
+    }
+
+    static func document(_ text: String) throws -> AdministrationDocument {
+        guard let document = AdministrationDocument(rawValue: text.lowercased()) else {
+            throw InputError(field: "document", value: text,
+                             allowed: "one of \(AdministrationDocument.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return document
+    }
+}

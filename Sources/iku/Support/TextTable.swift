@@ -1,0 +1,21 @@
+import Foundation
+
+/// A plain-text table: columns padded to their widest cell, a rule under the header.
+struct TextTable {
+    let headers: [String]
+    let rows: [[String]]
+
+    var rendered: String {
+        let widths = headers.indices.map { column in
+            ([headers[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            headers.indices.map { column in
+                let cell = column < cells.count ? cells[column] : ""
+                return column == headers.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
+    }
+}
