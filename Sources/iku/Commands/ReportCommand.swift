@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
               iku report --year 2026
               iku report --year 2026 --quarter 3 --format md > iku-2026-tw3.md
               iku report --year 2026 --from 2026-01-01 --to 2026-06-30 --follow-up-by 2026-07-15 --format json
+              iku report --year 2025 --as-of 2026-01-15T09:00:00+07:00
             """
     )
 
@@ -45,6 +46,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output: table, json, csv or md.", valueName: "format"))
     var format: ReportFormat = .table
 
+    @OptionGroup var asOfOption: AsOfOption
+
     func validate() throws {
         if quarter != nil, from != nil || to != nil {
             throw ValidationError("give either --quarter or --from/--to, not both")
@@ -65,8 +68,8 @@ struct ReportCommand: ParsableCommand {
             period = try Period.year(year)
         }
         let followUpDate = try followUpBy.map { try InputArguments.date($0, option: "follow-up-by") }
-        let asOf = AsOf.now
         let database = try options.open(readOnly: true)
+        let asOf = try asOfOption.resolve(in: database)
         let report = try ReportBuilder(database).report(for: period, followUpBy: followUpDate, asOf: asOf)
         switch format {
         case .table: print(PlainTextRenderer.render(ReportSheet(report: report).blocks), terminator: "")
