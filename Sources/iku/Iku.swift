@@ -17,7 +17,13 @@ struct Iku: ParsableCommand {
             SQLite error.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, MigrateCommand.self, CheckCommand.self]
+        subcommands: [
+            InitCommand.self, MigrateCommand.self, CheckCommand.self,
+            VillageCommand.self,
+            SubmissionCommand.self,
+            FacilitationCommand.self,
+            SurveyCommand.self,
+        ]
     )
 
     static func main() {

@@ -134,7 +134,12 @@ struct CSVImport<Importer: CSVRowImporter> {
         let body = { () throws -> ImportReport in
             if !options.allowDuplicateFile { try refuseDuplicate(digest, fileName: fileName) }
             let reader = try CSVReader(path: path)
-            let headerMap = try header(reader)
+            let headerMap: HeaderMap
+            do {
+                headerMap = try header(reader)
+            } catch let error as InputError {
+                throw ImportRefused(fileName: fileName, problems: [error], badLineCount: 1)
+            }
             let changeID = options.dryRun ? nil : try database.recordChange(
                 kind: Importer.kind.changeKind, action: .import, recordID: nil,
                 summary: "import \(Importer.kind.rawValue) file \(fileName) (sha256 \(digest))")
@@ -170,7 +175,8 @@ struct CSVImport<Importer: CSVRowImporter> {
                 throw ImportRefused(fileName: fileName, problems: problems, badLineCount: badLines)
             }
             guard rows > 0 else {
-                throw InputError(field: "file", value: fileName, allowed: "a header row followed by at least one row", line: 2)
+                let error = InputError(field: "rows", value: "", allowed: "at least one row after the header", line: 2)
+                throw ImportRefused(fileName: fileName, problems: [error], badLineCount: 1)
             }
             if let changeID {
                 try database.connection.cached(ImportQueries.insertImport)

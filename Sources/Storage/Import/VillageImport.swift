@@ -38,13 +38,13 @@ struct VillageRowImporter: CSVRowImporter {
                                allowed: error.allowed)
             throw error
         }
-        if let existing = try VillageStore(database).village(code: village.code) {
-            throw InputError(field: "code", value: village.code,
-                             allowed: "a code not yet recorded (village \(existing.id), \(existing.fields.name), has it)")
-        }
         if let first = codesInFile[village.code] {
             throw InputError(field: "code", value: village.code,
                              allowed: "each code once in the file (it is also on line \(first))")
+        }
+        if let existing = try VillageStore(database).village(code: village.code) {
+            throw InputError(field: "code", value: village.code,
+                             allowed: "a code not yet recorded (village \(existing.id), \(existing.fields.name), has it)")
         }
         codesInFile[village.code] = row.line
         guard write, let changeID else { return }
