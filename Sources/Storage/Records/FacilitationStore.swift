@@ -57,6 +57,7 @@ public struct FacilitationStore {
     static let selectFollowUps = FollowUp.table.selectCurrent + " AND i.facilitation_id = :activity ORDER BY v.done_on, v.follow_up_id"
 
     /// Records a new activity; returns its id.
+    @discardableResult
     public func add(_ input: FacilitationInput) throws -> Int64 {
         try database.write {
             let activity = try Facilitation(input, onto: nil)
@@ -65,6 +66,7 @@ public struct FacilitationStore {
     }
 
     /// Writes a corrected version of a live activity; returns the new version number.
+    @discardableResult
     public func correct(_ id: Int64, _ input: FacilitationInput) throws -> Int {
         try database.write {
             let current = try activities.requireLive(id, to: "correct")
@@ -79,11 +81,13 @@ public struct FacilitationStore {
     }
 
     /// Voids a live activity with a reason; returns the new version number.
+    @discardableResult
     public func void(_ id: Int64, reason: String) throws -> Int {
         try database.write { try activities.void(id, reason: reason) }
     }
 
     /// Records a follow-up of the live activity `activityID`; returns the follow-up's id.
+    @discardableResult
     public func addFollowUp(to activityID: Int64, _ input: FollowUpInput) throws -> Int64 {
         try database.write {
             let activity = try activities.requireLive(activityID, to: "follow up")
@@ -94,6 +98,7 @@ public struct FacilitationStore {
     }
 
     /// Writes a corrected version of a live follow-up; returns the new version number.
+    @discardableResult
     public func correctFollowUp(_ id: Int64, _ input: FollowUpInput) throws -> Int {
         try database.write {
             let current = try followUpRecords.requireLive(id, to: "correct")
@@ -105,6 +110,7 @@ public struct FacilitationStore {
     }
 
     /// Voids a live follow-up with a reason; returns the new version number.
+    @discardableResult
     public func voidFollowUp(_ id: Int64, reason: String) throws -> Int {
         try database.write { try followUpRecords.void(id, reason: reason) }
     }

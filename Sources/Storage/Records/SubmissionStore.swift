@@ -50,6 +50,7 @@ public struct SubmissionStore {
     static let selectCodeKnown = "SELECT 1 FROM village_versions WHERE code = ? LIMIT 1"
 
     /// Records a new submission; returns its id.
+    @discardableResult
     public func add(_ input: SubmissionInput) throws -> Int64 {
         try database.write {
             let submission = try Submission(input, onto: nil, village: liveVillageID)
@@ -59,6 +60,7 @@ public struct SubmissionStore {
     }
 
     /// Writes a corrected version of a live submission; returns the new version number.
+    @discardableResult
     public func correct(_ id: Int64, _ input: SubmissionInput) throws -> Int {
         try database.write {
             let current = try records.requireLive(id, to: "correct")
@@ -69,6 +71,7 @@ public struct SubmissionStore {
     }
 
     /// Voids a live submission with a reason; returns the new version number.
+    @discardableResult
     public func void(_ id: Int64, reason: String) throws -> Int {
         try database.write { try records.void(id, reason: reason) }
     }

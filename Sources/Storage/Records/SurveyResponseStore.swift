@@ -39,12 +39,14 @@ public struct SurveyResponseStore {
         """
 
     /// Records a new response; returns its id.
+    @discardableResult
     public func add(_ input: SurveyResponseInput) throws -> Int64 {
         let response = try SurveyResponse(input, onto: nil)
         return try database.write { try records.add(response, summary: summary(response)) }
     }
 
     /// Writes a corrected version of a live response; returns the new version number.
+    @discardableResult
     public func correct(_ id: Int64, _ input: SurveyResponseInput) throws -> Int {
         try database.write {
             let current = try records.requireLive(id, to: "correct")
@@ -54,6 +56,7 @@ public struct SurveyResponseStore {
     }
 
     /// Voids a live response with a reason; returns the new version number.
+    @discardableResult
     public func void(_ id: Int64, reason: String) throws -> Int {
         try database.write { try records.void(id, reason: reason) }
     }

@@ -19,6 +19,7 @@ public struct VillageStore {
     static let selectLiveSubmissionIDs = Submission.table.selectCurrent + " AND v.village_id = :village ORDER BY v.submission_id"
 
     /// Records a new village; returns its id.
+    @discardableResult
     public func add(_ input: VillageInput) throws -> Int64 {
         try database.write {
             let village = try Village(input, onto: nil, kecamatanCode: try kecamatanCode())
@@ -28,6 +29,7 @@ public struct VillageStore {
     }
 
     /// Writes a corrected version of a live village; returns the new version number.
+    @discardableResult
     public func correct(_ id: Int64, _ input: VillageInput) throws -> Int {
         try database.write {
             let current = try records.requireLive(id, to: "correct")
@@ -38,6 +40,7 @@ public struct VillageStore {
     }
 
     /// Voids a live village with a reason; refused while live submissions refer to it.
+    @discardableResult
     public func void(_ id: Int64, reason: String) throws -> Int {
         try database.write {
             var submissions: [Int64] = []
