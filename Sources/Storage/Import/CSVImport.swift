@@ -94,6 +94,10 @@ struct CSVRow {
 
 /// The SQL of the `imports` table.
 enum ImportQueries {
+    /// The page cache an import uses (`PRAGMA cache_size`, negative: KiB): 16 MiB keeps the
+    /// pages of the growing indexes in memory, so fewer are spilled to the WAL and read back.
+    static let cacheSize = -16_384
+
     static let selectPreviousImport = """
         SELECT i.change_id, c.recorded_at, c.actor, i.file_name FROM imports AS i JOIN changes AS c ON c.id = i.change_id
         WHERE i.file_sha256 = ? ORDER BY i.id LIMIT 1
@@ -109,6 +113,8 @@ protocol CSVRowImporter {
     mutating func begin(changeID: Int64?) throws
     /// Validates one row (throwing `InputError`) and, when `write` is true, writes it.
     mutating func importRow(_ row: CSVRow, write: Bool) throws
+    /// Writes whatever rows are still held back; called once after the last row when all were valid.
+    mutating func finish() throws
     /// The ids given to the rows written so far.
     var ids: ClosedRange<Int64>? { get }
 }
@@ -174,6 +180,7 @@ struct CSVImport<Importer: CSVRowImporter> {
             if badLines > 0 {
                 throw ImportRefused(fileName: fileName, problems: problems, badLineCount: badLines)
             }
+            try importer.finish()
             guard rows > 0 else {
                 let error = InputError(field: "rows", value: "", allowed: "at least one row after the header", line: 2)
                 throw ImportRefused(fileName: fileName, problems: [error], badLineCount: 1)
@@ -185,7 +192,12 @@ struct CSVImport<Importer: CSVRowImporter> {
             return ImportReport(kind: Importer.kind, fileName: fileName, fileSHA256: digest, rowCount: rows,
                                 ids: importer.ids, changeID: changeID, dryRun: options.dryRun)
         }
-        return options.dryRun ? try database.read(body) : try database.write(body)
+        if options.dryRun { return try database.read(body) }
+        let connection = database.connection
+        let cacheSize = try connection.prepare("PRAGMA cache_size").first { $0.int64(0) } ?? -2000
+        try connection.execute("PRAGMA cache_size = \(ImportQueries.cacheSize)")
+        defer { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
+        return try database.write(body)
     }
 
     private func refuseDuplicate(_ digest: String, fileName: String) throws {

@@ -57,9 +57,14 @@ struct VillageRowImporter: CSVRowImporter {
     }
 }
 
+extension VillageRowImporter {
+    func finish() {}
+}
+
 extension VillageStore {
     /// Imports a village CSV file (header `code,name` and optionally `active_from,active_until`)
     /// all or nothing, as one change.
+    @discardableResult
     public func importCSV(path: String, options: ImportOptions = ImportOptions(),
                           progress: (ImportProgress) -> Void = { _ in }) throws -> ImportReport {
         var importer = VillageRowImporter(database: database)
