@@ -19,7 +19,7 @@ public struct DocumentDeadline: Hashable, Sendable {
     public var basisDescription: String {
         switch basis {
         case .regulation(let text): return "ketentuan: \(text)"
-        case .override(let stamp): return "ditetapkan di iku oleh \(stamp.actor) pada \(stamp.recordedAt) (perubahan #\(stamp.changeID))"
+        case .override(let stamp): return "ditetapkan di iku oleh \(stamp.actor) pada \(stamp.recordedAt) (perubahan #\(stamp.id))"
         }
     }
 }

@@ -151,7 +151,7 @@ public struct YearEndRecompute {
 
     /// How a stored snapshot differs from the snapshot of its year stored before it; nil for the first.
     public func comparison(of snapshot: Snapshot) throws -> SnapshotComparison? {
-        let before = AsOf(lastChangeID: snapshot.stamp.changeID - 1)
+        let before = AsOf(lastChangeID: snapshot.stamp.id - 1)
         guard let previous = try SnapshotStore(database).latest(year: snapshot.year, asOf: before) else { return nil }
         let contents = try SnapshotContents.decode(snapshot)
         let inputs = try InputRows(database: database)

@@ -19,7 +19,7 @@ struct Iku: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, MigrateCommand.self, CheckCommand.self,
-            SurveyCommand.self,
+            VillageCommand.self, SubmissionCommand.self, FacilitationCommand.self, SurveyCommand.self,
             ReportCommand.self, TargetCommand.self, DeadlineCommand.self, RecomputeCommand.self, SnapshotCommand.self,
             HistoryCommand.self, AuditCommand.self, BackupCommand.self,
         ]

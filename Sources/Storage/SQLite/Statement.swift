@@ -8,7 +8,7 @@ private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.sel
 public final class Statement {
     /// The SQL text this statement was prepared from.
     public let sql: String
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private unowned let connection: Connection
 
     init(connection: Connection, sql: String) throws {

@@ -61,7 +61,7 @@ public struct DeadlineStore {
             DeadlineOverride(
                 document: AdministrationDocument(rawValue: row.string(0))!, fiscalYear: row.int(1),
                 due: row.optionalString(2).flatMap(CalendarDate.init),
-                stamp: ChangeStamp(changeID: row.int64(3), recordedAt: row.string(4), actor: row.string(5)))
+                stamp: ChangeStamp(id: row.int64(3), recordedAt: row.string(4), actor: row.string(5), action: .set))
         }
     }
 }

@@ -63,7 +63,7 @@ public struct PopulationStore {
     public func list(year: Int? = nil, asOf: AsOf = .now) throws -> [Population] {
         try database.connection.cached(Self.latest).map(named: [":as_of": asOf.lastChangeID, ":year": year]) { row in
             Population(year: row.int(0), quarter: row.optionalInt(1), userCount: row.int(2),
-                       stamp: ChangeStamp(changeID: row.int64(3), recordedAt: row.string(4), actor: row.string(5)))
+                       stamp: ChangeStamp(id: row.int64(3), recordedAt: row.string(4), actor: row.string(5), action: .set))
         }
     }
 }

@@ -39,20 +39,6 @@ public enum AdministrationDocument: String, Sendable, CaseIterable, Codable, Com
     }
 }
 
-/// Who recorded a setting and when: the `changes` entry behind a row.
-public struct ChangeStamp: Hashable, Sendable {
-    public let changeID: Int64
-    /// UTC ISO 8601 with milliseconds.
-    public let recordedAt: String
-    public let actor: String
-
-    public init(changeID: Int64, recordedAt: String, actor: String) {
-        self.changeID = changeID
-        self.recordedAt = recordedAt
-        self.actor = actor
-    }
-}
-
 /// Shared checks for the values settings are keyed by.
 enum SettingValidation {
     static let years = 2000...2100

@@ -70,7 +70,7 @@ public struct SnapshotStore {
     private func rows(_ sql: String, _ values: [String: DatabaseValueConvertible]) throws -> [Snapshot] {
         try database.connection.cached(sql).map(named: values) { row in
             Snapshot(id: row.int64(0), year: row.int(1), figures: row.string(2), inputSHA256: row.string(3),
-                     stamp: ChangeStamp(changeID: row.int64(4), recordedAt: row.string(5), actor: row.string(6)))
+                     stamp: ChangeStamp(id: row.int64(4), recordedAt: row.string(5), actor: row.string(6), action: .create))
         }
     }
 }

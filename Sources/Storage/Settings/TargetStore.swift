@@ -69,7 +69,7 @@ public struct TargetStore {
             ":as_of": asOf.lastChangeID, ":year": year, ":indicator": indicator?.rawValue,
         ]) { row in
             Target(indicator: IndicatorKey(rawValue: row.string(0))!, year: row.int(1), value: row.optionalDouble(2),
-                   stamp: ChangeStamp(changeID: row.int64(3), recordedAt: row.string(4), actor: row.string(5)))
+                   stamp: ChangeStamp(id: row.int64(3), recordedAt: row.string(4), actor: row.string(5), action: .set))
         }
     }
 }

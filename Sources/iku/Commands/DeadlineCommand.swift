@@ -52,7 +52,7 @@ struct DeadlineCommand: ParsableCommand {
             let stored = try DeadlineStore(database).set(kind, fiscalYear: year, due: date)
             let shown = stored.due.map { "due \($0)" }
                 ?? "default restored (\(DeadlineSchedule.defaultDue(kind, fiscalYear: year)))"
-            print("deadline \(kind.title) \(year): \(shown) (change #\(stored.stamp.changeID))")
+            print("deadline \(kind.title) \(year): \(shown) (change #\(stored.stamp.id))")
         }
     }
 

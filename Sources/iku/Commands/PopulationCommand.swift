@@ -44,7 +44,7 @@ struct PopulationCommand: ParsableCommand {
             let period = population.quarter.map { "\(year) quarter \($0)" } ?? "\(year)"
             print("""
                 population \(period): \(population.userCount) service users; minimum sample \
-                \(SampleAdequacy.minimumSample(population: population.userCount)) (change #\(population.stamp.changeID))
+                \(SampleAdequacy.minimumSample(population: population.userCount)) (change #\(population.stamp.id))
                 """)
         }
     }

@@ -51,7 +51,7 @@ struct TargetCommand: ParsableCommand {
             let database = try options.open()
             let target = try TargetStore(database).set(key, year: year, value: value)
             let shown = target.value.map { Rounding.twoDecimals($0) } ?? "cleared"
-            print("target \(key.argument) \(year): \(shown) (change #\(target.stamp.changeID))")
+            print("target \(key.argument) \(year): \(shown) (change #\(target.stamp.id))")
         }
     }
 
@@ -76,7 +76,7 @@ struct TargetCommand: ParsableCommand {
             guard !targets.isEmpty else { return print("no targets set") }
             print(TextTable(headers: ["year", "indicator", "target", "set by", "at", "change"], rows: targets.map {
                 [String($0.year), $0.indicator.argument, $0.value.map { Rounding.twoDecimals($0) } ?? "(cleared)",
-                 $0.stamp.actor, $0.stamp.recordedAt, "#\($0.stamp.changeID)"]
+                 $0.stamp.actor, $0.stamp.recordedAt, "#\($0.stamp.id)"]
             }).rendered)
         }
     }

@@ -10,7 +10,7 @@ enum SnapshotText {
     static func header(_ snapshot: Snapshot, _ contents: SnapshotContents) -> String {
         """
         Snapshot #\(snapshot.id) of \(snapshot.year), stored by \(snapshot.stamp.actor) at \(snapshot.stamp.recordedAt) \
-        (change #\(snapshot.stamp.changeID)).
+        (change #\(snapshot.stamp.id)).
         Figures of \(contents.from) to \(contents.to) as of change #\(contents.asOfChangeID); input SHA-256 \
         \(snapshot.inputSHA256).
         Inputs: \(InputKind.allCases.map { "\($0.rawValue) \(contents.inputs[$0.rawValue] ?? 0)" }.joined(separator: ", ")).
@@ -84,7 +84,7 @@ enum SnapshotText {
             year = snapshot.year
             recorded_at = snapshot.stamp.recordedAt
             actor = snapshot.stamp.actor
-            change_id = snapshot.stamp.changeID
+            change_id = snapshot.stamp.id
             input_sha256 = snapshot.inputSHA256
             self.contents = contents
         }

@@ -23,6 +23,8 @@ extension Iku {
             (status, message) = (.refused, "error: \(error)")
         case let error as StateError:
             (status, message) = (.refused, "error: \(error)")
+        case let error as ImportRefused:
+            (status, message) = (.refused, "error: \(error)")
         case let error as DatabaseStateError:
             (status, message) = (.refused, "error: \(error)")
         case let error as SQLiteError where error.code == 19:
