@@ -1,10 +1,16 @@
 import Foundation
 
-/// The SHA-256 chain over the change log: sealing new changes, and verifying the whole chain.
+/// The SHA-256 chain over the change log: sealing new changes, and the digests both sealing and
+/// verifying compute.
 ///
 /// Each change's *content digest* covers every row it wrote, in every table that has a
-/// `change_id` column (tables by name, rows by rowid, every value typed, in column order). Its *entry digest* covers
-/// the previous entry's digest, the change row and the content digest.
+/// `change_id` column (tables by name, rows by rowid, every value typed, in column order). Its
+/// *entry digest* covers the previous entry's digest, the change row and the content digest.
+///
+/// Rows are only ever appended, and a change is recorded before the rows it writes, so in every
+/// table the rows of one change are contiguous and `change_id` never decreases along the rowid.
+/// Sealing reads the rows appended since the transaction began; verifying reads every table once,
+/// in rowid order, alongside the log. Neither needs an index on `change_id`.
 public struct AuditChain {
     /// The `previous_sha256` of the first entry.
     public static let genesis = String(repeating: "0", count: 64)
@@ -36,49 +42,40 @@ public struct AuditChain {
         try connection.cached(Self.headSQL).first { ($0.int64(0), $0.string(1)) }
     }
 
+    /// Names of every table whose rows are written by changes.
+    func recordTables() throws -> [String] {
+        try connection.cached(Self.recordTablesSQL).map { $0.string(0) }
+    }
+
+    /// The last rowid of every record table: what existed before a transaction's writes.
+    func watermarks() throws -> [String: Int64] {
+        var marks: [String: Int64] = [:]
+        for table in try recordTables() {
+            // `table` comes from sqlite_schema, never from user input.
+            marks[table] = try connection.cached("SELECT coalesce(max(rowid), 0) FROM \"\(table)\"").scalarInt64() ?? 0
+        }
+        return marks
+    }
+
     /// Appends digests for `changeIDs`, in order, after the current head. Call inside the
-    /// transaction that recorded them.
-    func seal(_ changeIDs: [Int64]) throws {
+    /// transaction that recorded them; `watermarks` are the table ends when it began.
+    func seal(_ changeIDs: [Int64], after watermarks: [String: Int64]) throws {
         guard !changeIDs.isEmpty else { return }
         var previous = try head()?.digest ?? Self.genesis
-        let tables = try recordTables()
         for changeID in changeIDs {
-            let content = try contentDigest(of: changeID, tables: tables)
-            let entry = try entryDigest(of: changeID, content: content, previous: previous)
-            try connection.cached(Self.insertDigestSQL).run([changeID, content, previous, entry])
+            var content = ContentDigest()
+            for (table, mark) in watermarks.sorted(by: { $0.key < $1.key }) {
+                let statement = try connection.cached(
+                    "SELECT rowid, * FROM \"\(table)\" WHERE rowid > ? AND change_id = ? ORDER BY rowid")
+                try statement.forEachRow([mark, changeID]) { _ in content.add(currentRowOf: statement, table: table) }
+            }
+            let entry = try entryDigest(of: changeID, content: content.hexDigest(), previous: previous)
+            try connection.cached(Self.insertDigestSQL).run([changeID, content.hexDigest(), previous, entry])
             previous = entry
         }
     }
 
-    /// Digest of every row `changeID` wrote: for each table with rows, its name, then each row's
-    /// rowid and its values in column order, trailing NULLs left out (so a column added later as
-    /// NULL leaves old digests intact).
-    func contentDigest(of changeID: Int64, tables: [String]) throws -> String {
-        var digest = CanonicalDigest()
-        digest.append(text: "iku-content-v1")
-        for table in tables {
-            // `table` comes from sqlite_schema, never from user input.
-            let statement = try connection.cached("SELECT rowid, * FROM \"\(table)\" WHERE change_id = ? ORDER BY rowid")
-            let columnCount = statement.columnCount
-            var wroteTable = false
-            try statement.forEachRow([changeID]) { row in
-                if !wroteTable {
-                    digest.append(text: table)
-                    wroteTable = true
-                }
-                var lastValue = columnCount - 1
-                while lastValue > 0, row.isNull(lastValue) { lastValue -= 1 }
-                digest.appendRowStart(valueCount: lastValue)
-                digest.append(integer: row.int64(0))
-                for column in stride(from: 1, through: lastValue, by: 1) {
-                    digest.appendColumn(of: statement, at: column)
-                }
-            }
-        }
-        return digest.hexDigest()
-    }
-
-    /// Digest of the change row itself, chained to `previous`; nil when the change is missing.
+    /// Digest of the change row itself, chained to `previous`.
     func entryDigest(of changeID: Int64, content: String, previous: String) throws -> String {
         let digest = try connection.cached(Self.changeSQL).first([changeID]) { row -> String in
             var digest = CanonicalDigest()
@@ -91,9 +88,40 @@ public struct AuditChain {
         guard let digest else { throw StateError("change \(changeID) is missing from the change log") }
         return digest
     }
+}
 
-    /// Names of every table whose rows are written by changes.
-    func recordTables() throws -> [String] {
-        try connection.cached(Self.recordTablesSQL).map { $0.string(0) }
+/// The content digest of one change, fed one row at a time in table-name then rowid order:
+/// each table's name once, then per row its rowid and its values, trailing NULLs left out (so a
+/// column added later as NULL leaves old digests intact).
+struct ContentDigest {
+    private var digest = CanonicalDigest()
+    private var lastTable: String?
+    private var finished: String?
+
+    init() {
+        digest.append(text: "iku-content-v1")
+    }
+
+    /// Adds the current row of `statement`, a `SELECT rowid, * FROM table`.
+    mutating func add(currentRowOf statement: Statement, table: String) {
+        if lastTable != table {
+            digest.append(text: table)
+            lastTable = table
+        }
+        let row = Row(statement: statement)
+        var lastValue = statement.columnCount - 1
+        while lastValue > 0, row.isNull(lastValue) { lastValue -= 1 }
+        digest.appendRowStart(valueCount: lastValue)
+        digest.append(integer: row.int64(0))
+        for column in stride(from: 1, through: lastValue, by: 1) {
+            digest.appendColumn(of: statement, at: column)
+        }
+    }
+
+    mutating func hexDigest() -> String {
+        if let finished { return finished }
+        let value = digest.hexDigest()
+        finished = value
+        return value
     }
 }

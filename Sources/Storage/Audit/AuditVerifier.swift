@@ -13,6 +13,8 @@ public struct VerificationReport: Sendable, Equatable {
 }
 
 /// Recomputes the whole chain from the stored rows and compares it with the stored digests.
+///
+/// Reads the log once in order and every record table once in rowid order alongside it.
 public struct AuditVerifier {
     let connection: Connection
 
@@ -41,7 +43,7 @@ public struct AuditVerifier {
     public func verify(expectedHead: String? = nil) throws -> VerificationReport {
         try connection.read {
             let chain = AuditChain(connection)
-            let tables = try chain.recordTables()
+            var cursors = try chain.recordTables().map { try TableCursor(connection: connection, table: $0) }
             var previous = AuditChain.genesis
             var checked = 0
             var sawExpectedHead = false
@@ -49,17 +51,24 @@ public struct AuditVerifier {
             try connection.prepare(Self.entriesSQL).forEachRow { row in
                 guard failure == nil else { return }
                 let changeID = row.int64(0)
+                var content = ContentDigest()
+                for index in cursors.indices {
+                    try cursors[index].consumeRows(of: changeID, into: &content)
+                    if let stray = cursors[index].strayRow(before: changeID) {
+                        failure = stray
+                        return
+                    }
+                }
                 guard let storedContent = row.optionalString(1), let storedPrevious = row.optionalString(2),
                       let storedEntry = row.optionalString(3) else {
                     failure = "change \(changeID) has no digest: the log was written outside iku"
                     return
                 }
-                let content = try chain.contentDigest(of: changeID, tables: tables)
-                if content != storedContent {
+                if content.hexDigest() != storedContent {
                     failure = "change \(changeID): the rows it wrote no longer match its digest (a record was altered, added or removed)"
                 } else if storedPrevious != previous {
                     failure = "change \(changeID): its link to the previous entry is broken (an entry before it was altered or removed)"
-                } else if try chain.entryDigest(of: changeID, content: content, previous: previous) != storedEntry {
+                } else if try chain.entryDigest(of: changeID, content: storedContent, previous: previous) != storedEntry {
                     failure = "change \(changeID): the change entry no longer matches its digest (who, when or what was altered)"
                 } else {
                     previous = storedEntry
@@ -67,10 +76,13 @@ public struct AuditVerifier {
                     if storedEntry == expectedHead { sawExpectedHead = true }
                 }
             }
+            if failure == nil {
+                failure = cursors.lazy.compactMap { $0.leftoverRow() }.first
+            }
             if failure == nil, let stray = try connection.prepare(Self.strayDigestsSQL).scalarInt64() {
                 failure = "digest for change \(stray) has no change: a log entry was removed"
             }
-            if failure == nil { failure = try orphanRows(tables: tables) }
+            if failure == nil { failure = try identitiesWithoutFirstVersion() }
             if failure == nil, let expectedHead, !sawExpectedHead {
                 failure = "head \(expectedHead) is not in this chain: the log was cut back or rewritten since it was published"
             }
@@ -78,14 +90,8 @@ public struct AuditVerifier {
         }
     }
 
-    /// Rows no change accounts for: a row whose change is gone, or an identity row with no first version.
-    private func orphanRows(tables: [String]) throws -> String? {
-        for table in tables {
-            let orphan = try connection.prepare(
-                "SELECT min(rowid) FROM \"\(table)\" WHERE change_id NOT IN (SELECT id FROM changes)"
-            ).scalarInt64()
-            if let orphan { return "\(table) row \(orphan) was written by no change in the log" }
-        }
+    /// An identity row with no recorded first version: added behind iku's back.
+    private func identitiesWithoutFirstVersion() throws -> String? {
         for (identity, versions, key) in Self.identityTables {
             let orphan = try connection.prepare("""
                 SELECT min(i.id) FROM \(identity) AS i
@@ -94,5 +100,45 @@ public struct AuditVerifier {
             if let orphan { return "\(identity) row \(orphan) has no recorded first version" }
         }
         return nil
+    }
+}
+
+/// One record table read in rowid order, alongside the change log.
+private struct TableCursor {
+    let table: String
+    let statement: Statement
+    let changeColumn: Int
+    private(set) var hasRow: Bool
+
+    init(connection: Connection, table: String) throws {
+        self.table = table
+        // `table` comes from sqlite_schema, never from user input.
+        let statement = try connection.prepare("SELECT rowid, * FROM \"\(table)\" ORDER BY rowid")
+        self.statement = statement
+        changeColumn = (0..<statement.columnCount).first { statement.columnName($0) == "change_id" } ?? 0
+        hasRow = try statement.step()
+    }
+
+    private var currentChangeID: Int64 { statement.int64(at: changeColumn) }
+    private var currentRowID: Int64 { statement.int64(at: 0) }
+
+    /// Feeds every row of `changeID` at the cursor into `content`.
+    mutating func consumeRows(of changeID: Int64, into content: inout ContentDigest) throws {
+        while hasRow, currentChangeID == changeID {
+            content.add(currentRowOf: statement, table: table)
+            hasRow = try statement.step()
+        }
+    }
+
+    /// A row left behind by an earlier change: it was slipped in out of order, or its change is gone.
+    func strayRow(before changeID: Int64) -> String? {
+        guard hasRow, currentChangeID < changeID else { return nil }
+        return "\(table) row \(currentRowID) claims change \(currentChangeID), which did not write it (a row was added or its change removed)"
+    }
+
+    /// A row after the last change in the log.
+    func leftoverRow() -> String? {
+        guard hasRow else { return nil }
+        return "\(table) row \(currentRowID) claims change \(currentChangeID), which is not in the log"
     }
 }

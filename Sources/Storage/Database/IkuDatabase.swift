@@ -97,8 +97,10 @@ public final class IkuDatabase {
         unsealedChangeIDs = []
         defer { unsealedChangeIDs = nil }
         return try connection.write {
+            let chain = AuditChain(connection)
+            let watermarks = try chain.watermarks()
             let result = try body()
-            try AuditChain(connection).seal(unsealedChangeIDs ?? [])
+            try chain.seal(unsealedChangeIDs ?? [], after: watermarks)
             return result
         }
     }
