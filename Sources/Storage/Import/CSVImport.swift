@@ -197,6 +197,12 @@ struct CSVImport<Importer: CSVRowImporter> {
         let cacheSize = try connection.prepare("PRAGMA cache_size").first { $0.int64(0) } ?? -2000
         try connection.execute("PRAGMA cache_size = \(ImportQueries.cacheSize)")
         defer { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
+        // Every row has passed the same rules as the schema's CHECKs (FieldRules mirrors them;
+        // the tests hold each rule to its CHECK), so SQLite need not evaluate them again for a
+        // bulk import: it halves the import time. Types (STRICT), NOT NULL, UNIQUE and foreign
+        // keys are still enforced, and `iku check` (PRAGMA integrity_check) re-checks CHECKs.
+        try connection.execute("PRAGMA ignore_check_constraints = ON")
+        defer { try? connection.execute("PRAGMA ignore_check_constraints = OFF") }
         return try database.write(body)
     }
 

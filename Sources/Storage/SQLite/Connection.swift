@@ -51,6 +51,9 @@ public final class Connection {
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = FULL")
         try execute("PRAGMA cache_size = \(Self.cacheSizeKibibytes)")
+        // Statement journals (kept so one multi-row INSERT can be undone alone) stay in memory
+        // instead of a temporary file written page by page.
+        try execute("PRAGMA temp_store = MEMORY")
     }
 
     deinit {
