@@ -55,4 +55,16 @@ public struct ReportBuilder {
                     .compute(period, target: target(.villageDocuments), asOf: pinned))
         }
     }
+
+    /// One calendar-year report for every year from the first to the last with records
+    /// (`RecordedYears`), widened to include `year` when given, all as of the same change.
+    /// Every follow-up recorded counts (no `followUpBy`): these are the years' own figures.
+    public func yearlyReports(including year: Int? = nil, asOf: AsOf = .now) throws -> [Report] {
+        let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
+        var years = try RecordedYears(database).range(asOf: pinned)
+        if let year, Period.years.contains(year) {
+            years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
+        }
+        return try (years.map(Array.init) ?? []).map { try report(for: Period.year($0), asOf: pinned) }
+    }
 }
