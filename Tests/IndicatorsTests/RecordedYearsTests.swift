@@ -52,6 +52,9 @@ struct RecordedYearsTests {
         #expect(reports.map(\.asOfChangeID) == [pinned, pinned, pinned])
         #expect(reports.map(\.ikm.figure.value) == [75, nil, 100])
         #expect(reports[1].ikm.figure.reason != nil)
+        var calls: [[Int]] = []
+        _ = try builder.yearlyReports(asOf: AsOf(lastChangeID: pinned)) { calls.append([$0, $1, $2]) }
+        #expect(calls == [[2024, 0, 3], [2025, 1, 3], [2026, 2, 3]])
 
         #expect(try builder.yearlyReports(including: 2029, asOf: AsOf(lastChangeID: pinned)).map(\.period.year)
             == [2024, 2025, 2026, 2027, 2028, 2029])

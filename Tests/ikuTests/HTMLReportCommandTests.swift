@@ -92,6 +92,18 @@ struct HTMLReportCommandTests {
         }
     }
 
+    @Test func aDeadlineOverrideShowsWithItsBasisAndMovesTheMatrix() throws {
+        _ = try succeed(["deadline", "set", "--document", "apbdesa", "--year", "2027", "--due", "2026-11-30"])
+        let page = try html()
+        #expect(page.contains("APBDesa 2027<br><span class=\"due\">batas 2026-11-30</span>"))
+        #expect(page.contains("ditetapkan di iku oleh test-clerk"))
+        #expect(page.contains("APBDesa 2027: 2026-11-30 (ditetapkan di iku oleh test-clerk, perubahan #"))
+        #expect(occurrences(of: "class=\"doc late\"", in: page) == 2)   // the APBDesa of 2026-12-01 is now a day late
+        #expect(page.contains("terlambat 1 hari"))
+        let english = try html(["--lang", "en"])
+        #expect(english.contains("set in iku by test-clerk at 2026-12-31T09:00:00.000Z (change #"))
+    }
+
     @Test func listsTheActivitiesStillWithoutFollowUp() throws {
         let page = try html()
         let pending = try #require(page.components(separatedBy: "Kegiatan yang belum ditindaklanjuti").last)
@@ -124,7 +136,8 @@ struct HTMLReportCommandTests {
         #expect(page.contains("default-src 'none'"))
         #expect(occurrences(of: "<section class=\"page\"", in: page) == 4)
         for rule in ["PermenPAN-RB No. 14 Tahun 2017", "bobot tepat 1/9", "half-up", "2 desimal",
-                     "31 Desember tahun N−1 (Permendagri 20/2018)", "perubahan #"] {
+                     "31 Desember tahun N−1 (Permendagri 20/2018)", "perubahan #",
+                     "Batas waktu yang dihitung periode ini: LPPDesa 2025: 2026-03-31 (ketentuan bawaan); RKPDesa 2027: 2026-09-30"] {
             #expect(page.contains(rule), "missing rule \(rule)")
         }
     }

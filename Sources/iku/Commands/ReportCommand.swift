@@ -105,7 +105,11 @@ struct ReportCommand: ParsableCommand {
         let builder = ReportBuilder(database)
         let report = try builder.report(for: period, followUpBy: followUpDate, asOf: asOf)
         func trend() throws -> [Report] {
-            try builder.yearlyReports(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID))
+            let line = TerminalStatusLine()
+            defer { line.clear() }
+            return try builder.yearlyReports(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID)) { year, done, total in
+                line.show("computing the trend: \(year) (\(done + 1) of \(total))")
+            }
         }
         let text: String
         switch format {

@@ -276,7 +276,8 @@ struct HTMLReportPage {
     private var rules: String {
         HTML.element("footer", ["class": "rules"], [
             HTML.text("h2", [:], wording.rulesHeading),
-            HTML.element("ul", [:], wording.rules.map { HTML.text("li", [:], $0) }.joined(separator: "\n")),
+            HTML.element("ul", [:], (wording.rules + [wording.deadlinesUsed(report.villageDocuments.deadlines)])
+                .map { HTML.text("li", [:], $0) }.joined(separator: "\n")),
             paragraph(wording.generatedBy, class: "note"),
         ].joined(separator: "\n"))
     }

@@ -74,7 +74,8 @@ struct ReportSheet {
     }
 
     private var rules: [ReportBlock] {
-        [.heading(wording.rulesHeading), .paragraph(wording.rules.map { "- \($0)" }.joined(separator: "\n"))]
+        let rules = wording.rules + [wording.deadlinesUsed(report.villageDocuments.deadlines)]
+        return [.heading(wording.rulesHeading), .paragraph(rules.map { "- \($0)" }.joined(separator: "\n"))]
     }
 
     // MARK: IKU sheet

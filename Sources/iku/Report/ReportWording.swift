@@ -381,6 +381,22 @@ struct ReportWording {
         ]
     }
 
+    /// The deadlines a period counted, one phrase each with where it comes from.
+    func deadlinesUsed(_ deadlines: [DocumentDeadline]) -> String {
+        guard !deadlines.isEmpty else { return noDeadlines }
+        let items = deadlines.map { deadline -> String in
+            let basis: String
+            switch deadline.basis {
+            case .regulation: basis = pick("ketentuan bawaan", "regulation default")
+            case .override(let stamp):
+                basis = pick("ditetapkan di iku oleh \(stamp.actor), perubahan #\(stamp.changeID)",
+                             "set in iku by \(stamp.actor), change #\(stamp.changeID)")
+            }
+            return "\(deadline.document.title) \(deadline.fiscalYear): \(deadline.due) (\(basis))"
+        }
+        return pick("Batas waktu yang dihitung periode ini: ", "Deadlines counted in this period: ") + items.joined(separator: "; ") + "."
+    }
+
     var generatedBy: String {
         pick("Dibuat dengan iku dari catatan yang tersimpan; setiap angka dapat dihitung ulang dari riwayat catatan.",
              "Made with iku from the stored records; every figure can be recomputed from the records' history.")
