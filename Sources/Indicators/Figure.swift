@@ -27,13 +27,18 @@ public struct Achievement: Hashable, Sendable {
     public let target: Double?
     /// Realisation / target × 100, at full precision; nil without a target or a figure.
     public let capaian: Double?
+    /// Whether the realisation reaches the target, compared as the report shows them (both
+    /// rounded half-up to 2 decimals); nil without a target or a figure.
+    public let isMet: Bool?
 
     init(figure: Figure, target: Double?) {
         self.target = target
         if let target, let value = figure.value {
             capaian = value / target * 100
+            isMet = Rounding.halfUpHundredths(value) >= Rounding.halfUpHundredths(target)
         } else {
             capaian = nil
+            isMet = nil
         }
     }
 }

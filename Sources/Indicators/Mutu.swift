@@ -13,6 +13,17 @@ public enum Mutu: String, Sendable, CaseIterable {
         }
     }
 
+    /// The lowest element average (NI, on the 1–4 scale) of the band in the regulation's table:
+    /// A 3.5324, B 3.0644, C 2.60, D 1.00 (× 25 gives the IKM limits 88.31, 76.61, 65.00, 25.00).
+    public var lowestNI: Double {
+        switch self {
+        case .a: return 3.5324
+        case .b: return 3.0644
+        case .c: return 2.60
+        case .d: return 1.00
+        }
+    }
+
     /// The regulation's words for the band.
     public var kinerja: String {
         switch self {

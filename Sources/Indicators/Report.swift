@@ -55,4 +55,24 @@ public struct ReportBuilder {
                     .compute(period, target: target(.villageDocuments), asOf: pinned))
         }
     }
+
+    /// One calendar-year report for every year from the first to the last with records
+    /// (`RecordedYears`), widened to include `year` when given, all as of the same change.
+    /// Every follow-up recorded counts (no `followUpBy`): these are the years' own figures.
+    ///
+    /// - Parameter progress: called before each year is computed with the year, how many are
+    ///   done and how many there are.
+    public func yearlyReports(including year: Int? = nil, asOf: AsOf = .now,
+                              progress: (_ year: Int, _ done: Int, _ total: Int) -> Void = { _, _, _ in }) throws -> [Report] {
+        let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
+        var years = try RecordedYears(database).range(asOf: pinned)
+        if let year, Period.years.contains(year) {
+            years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
+        }
+        let all = years.map(Array.init) ?? []
+        return try all.enumerated().map { done, year in
+            progress(year, done, all.count)
+            return try report(for: Period.year(year), asOf: pinned)
+        }
+    }
 }

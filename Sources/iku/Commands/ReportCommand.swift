@@ -1,10 +1,11 @@
 import ArgumentParser
+import Foundation
 import Indicators
 import Storage
 
 /// Output formats of `iku report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv, md
+    case table, json, csv, md, html
 }
 
 struct ReportCommand: ParsableCommand {
@@ -17,8 +18,17 @@ struct ReportCommand: ParsableCommand {
             target and capaian, and the breakdowns behind each. Numbers are shown with 2 decimals
             rounded half-up; json and csv keep full precision.
 
+            html is one self-contained page, printable on A4 (Indonesian; --lang en for English):
+            the three IKU with their verdicts, an NRR chart with the mutu bands, the yearly trend of
+            every year with records, the activities without follow-up, the village × document matrix
+            and the rules used. md has the same content as Markdown tables. csv --excel writes what
+            Excel with Indonesian settings opens: UTF-8 BOM, ';' separator, decimal comma, CRLF.
+
             Examples:
               iku report --year 2026
+              iku report --year 2026 --format html --output iku-2026.html
+              iku report --year 2026 --format html --lang en --output iku-2026-en.html --force
+              iku report --year 2026 --format csv --excel --output iku-2026.csv
               iku report --year 2026 --quarter 3 --format md > iku-2026-tw3.md
               iku report --year 2026 --from 2026-01-01 --to 2026-06-30 --follow-up-by 2026-07-15 --format json
               iku report --year 2025 --as-of 2026-01-15T09:00:00+07:00
@@ -43,8 +53,21 @@ struct ReportCommand: ParsableCommand {
             help: ArgumentHelp("Count only follow-ups dated on or before this day (IKU 2).", valueName: "date"))
     var followUpBy: String?
 
-    @Option(help: ArgumentHelp("Output: table, json, csv or md.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output: table, json, csv, md or html.", valueName: "format"))
     var format: ReportFormat = .table
+
+    @Option(help: ArgumentHelp("Language of the html report: id (default) or en.", valueName: "lang"))
+    var lang: ReportLanguage?
+
+    @Flag(help: "With --format csv: a file for Excel with Indonesian settings (BOM, ';', decimal comma, CRLF).")
+    var excel = false
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output; it must not exist.",
+                               valueName: "file"))
+    var output: String?
+
+    @Flag(help: "With --output: replace the file if it exists.")
+    var force = false
 
     @OptionGroup var asOfOption: AsOfOption
 
@@ -54,6 +77,15 @@ struct ReportCommand: ParsableCommand {
         }
         if (from == nil) != (to == nil) {
             throw ValidationError("--from and --to go together")
+        }
+        if lang != nil, format != .html {
+            throw ValidationError("--lang applies to --format html")
+        }
+        if excel, format != .csv {
+            throw ValidationError("--excel applies to --format csv")
+        }
+        if force, output == nil {
+            throw ValidationError("--force goes with --output")
         }
     }
 
@@ -70,12 +102,29 @@ struct ReportCommand: ParsableCommand {
         let followUpDate = try followUpBy.map { try InputArguments.date($0, option: "follow-up-by") }
         let database = try options.open(readOnly: true)
         let asOf = try asOfOption.resolve(in: database)
-        let report = try ReportBuilder(database).report(for: period, followUpBy: followUpDate, asOf: asOf)
+        let builder = ReportBuilder(database)
+        let report = try builder.report(for: period, followUpBy: followUpDate, asOf: asOf)
+        func trend() throws -> [Report] {
+            let line = TerminalStatusLine()
+            defer { line.clear() }
+            return try builder.yearlyReports(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID)) { year, done, total in
+                line.show("computing the trend: \(year) (\(done + 1) of \(total))")
+            }
+        }
+        let text: String
         switch format {
-        case .table: print(PlainTextRenderer.render(ReportSheet(report: report).blocks), terminator: "")
-        case .md: print(MarkdownRenderer.render(ReportSheet(report: report).blocks), terminator: "")
-        case .json: print(try ReportJSON.render(report), terminator: "")
-        case .csv: print(ReportCSV.render(report), terminator: "")
+        case .table: text = PlainTextRenderer.render(ReportSheet(report: report).blocks)
+        case .md: text = MarkdownRenderer.render(ReportSheet(report: report, trend: try trend()).blocks)
+        case .json: text = try ReportJSON.render(report)
+        case .csv: text = ReportCSV.render(report, dialect: excel ? .excel : .plain)
+        case .html:
+            text = HTMLReportPage(report: report, trend: try trend(), wording: ReportWording(language: lang ?? .id),
+                                  generatedAt: Timestamp.format(database.clock.now())).html
+        }
+        if let output {
+            try OutputFile.write(text, to: output, replacing: force)
+        } else {
+            print(text, terminator: "")
         }
     }
 }

@@ -41,9 +41,9 @@ enum MarkdownRenderer {
     static func render(_ blocks: [ReportBlock]) -> String {
         blocks.map { block in
             switch block {
-            case .title(let text): return "# \(text)"
-            case .heading(let text): return "## \(text)"
-            case .paragraph(let text): return text.replacingOccurrences(of: "\n", with: "  \n")
+            case .title(let text): return "# \(escape(text))"
+            case .heading(let text): return "## \(escape(text))"
+            case .paragraph(let text): return escape(text).replacingOccurrences(of: "\n", with: "  \n")
             case .table(let headers, let rows), .records(let headers, let rows):
                 let lines = [row(headers), row(headers.map { _ in "---" })] + rows.map(row)
                 return lines.joined(separator: "\n")
@@ -51,8 +51,15 @@ enum MarkdownRenderer {
         }.joined(separator: "\n\n") + "\n"
     }
 
+    /// `<` as `\<`, so a text from the database (a village or an institution named with a tag)
+    /// reads as text, never as HTML, wherever the Markdown is rendered.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "<", with: "\\<")
+    }
+
     private static func row(_ cells: [String]) -> String {
-        "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-            .joined(separator: " | ") + " |"
+        "| " + cells.map {
+            escape($0).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }.joined(separator: " | ") + " |"
     }
 }

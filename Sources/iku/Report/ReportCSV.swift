@@ -1,18 +1,79 @@
 import Indicators
 import Storage
 
-/// `iku report --format csv`: one figure per line (`indicator,measure,group,value`), numbers at
-/// full precision so a spreadsheet can do its own rounding.
-enum ReportCSV {
-    static func render(_ report: Report) -> String {
-        var lines = [["indicator", "measure", "group", "value"]]
-        func add(_ indicator: String, _ measure: String, _ group: String, _ value: String) {
-            lines.append([indicator, measure, group, value])
+/// How a CSV file is written.
+struct CSVDialect {
+    let separator: Character
+    let lineEnd: String
+    /// A UTF-8 byte order mark first, so Excel reads the file as UTF-8.
+    let byteOrderMark: Bool
+    /// Numbers written with a decimal comma (`87,28`).
+    let decimalComma: Bool
+    /// Text cells starting with `=`, `+`, `-` or `@` get a leading `'`, so Excel shows them
+    /// instead of running them as formulas.
+    let guardsFormulas: Bool
+
+    /// RFC 4180 with `\n` line ends, as `iku report --format csv` has always written.
+    static let plain = CSVDialect(separator: ",", lineEnd: "\n", byteOrderMark: false, decimalComma: false,
+                                  guardsFormulas: false)
+    /// What Excel with Indonesian regional settings opens as columns: BOM, `;`, decimal comma, CRLF.
+    static let excel = CSVDialect(separator: ";", lineEnd: "\r\n", byteOrderMark: true, decimalComma: true,
+                                  guardsFormulas: true)
+
+    /// One cell: quoted when it holds the separator, a quote or a line break.
+    func field(_ cell: CSVCell) -> String {
+        var text: String
+        switch cell {
+        case .number(let value):
+            text = "\(value)"
+            if decimalComma { text = text.replacingOccurrences(of: ".", with: ",") }
+        case .text(let value):
+            text = value
+            if guardsFormulas, let first = text.first, "=+-@".contains(first) { text = "'" + text }
         }
-        func add(_ indicator: String, _ measure: String, _ value: String) {
+        guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    func render(_ rows: [[CSVCell]]) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "")
+            + rows.map { $0.map(field).joined(separator: String(separator)) + lineEnd }.joined()
+    }
+}
+
+/// A CSV cell: text as it is, or a number the dialect writes with its decimal mark.
+enum CSVCell: ExpressibleByStringLiteral, Equatable {
+    case text(String)
+    case number(Double)
+
+    init(stringLiteral value: String) {
+        self = .text(value)
+    }
+}
+
+/// `iku report --format csv`: one figure per line (`indicator,measure,group,value`), numbers at
+/// full precision so a spreadsheet can do its own rounding; `--excel` writes the same rows in
+/// `CSVDialect.excel`.
+enum ReportCSV {
+    static func render(_ report: Report, dialect: CSVDialect = .plain) -> String {
+        dialect.render(rows(report))
+    }
+
+    static func rows(_ report: Report) -> [[CSVCell]] {
+        var lines: [[CSVCell]] = [["indicator", "measure", "group", "value"]]
+        func add(_ indicator: String, _ measure: String, _ group: String, _ value: CSVCell) {
+            lines.append([.text(indicator), .text(measure), .text(group), value])
+        }
+        func add(_ indicator: String, _ measure: String, _ value: CSVCell) {
             add(indicator, measure, "", value)
         }
-        func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
+        func add(_ indicator: String, _ measure: String, _ group: String, _ value: String) {
+            add(indicator, measure, group, .text(value))
+        }
+        func add(_ indicator: String, _ measure: String, _ value: String) {
+            add(indicator, measure, "", .text(value))
+        }
+        func number(_ value: Double?) -> CSVCell { value.map(CSVCell.number) ?? .text("") }
         add("period", "from", report.period.from.description)
         add("period", "to", report.period.to.description)
         add("period", "as_of_change_id", String(report.asOfChangeID))
@@ -72,12 +133,6 @@ enum ReportCSV {
                 add("village_documents.matrix", "on_time", group, cell.isOnTime ? "yes" : "no")
             }
         }
-        return lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    /// RFC 4180: quoted when it holds a comma, a quote or a line break.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return lines
     }
 }

@@ -5,9 +5,13 @@ import Storage
 /// detail behind each indicator, in the official Indonesian terms.
 struct ReportSheet {
     let report: Report
+    /// One full-year report per year with records, for the trend table; nil leaves it out.
+    var trend: [Report]? = nil
+
+    private let wording = ReportWording(language: .id)
 
     var blocks: [ReportBlock] {
-        header + ikuSheet + ikm + facilitation + villageDocuments
+        header + summary + trendBlocks + ikuSheet + ikm + facilitation + villageDocuments + rules
     }
 
     private var kecamatan: String {
@@ -18,6 +22,7 @@ struct ReportSheet {
         [
             .title("Capaian Indikator Kinerja Utama (IKU) \(kecamatan) — \(report.period.title)"),
             .paragraph("""
+                \(wording.office(report.office)).
                 Periode: \(report.period.from) s.d. \(report.period.to). Dihitung langsung dari catatan yang \
                 tersimpan sampai perubahan #\(report.asOfChangeID).
                 Tujuan: \(IKUSheet.tujuan) (indikator tujuan: \(IKUSheet.indikatorTujuan)).
@@ -25,6 +30,55 @@ struct ReportSheet {
                 """),
         ]
     }
+
+    // MARK: Summary and trend
+
+    private var summary: [ReportBlock] {
+        let rows = IKUSheet.all.map { definition -> [String] in
+            let key = definition.key
+            let figure = report.figure(key), achievement = report.achievement(key)
+            var verdict = wording.verdict(Verdict(figure: figure, achievement: achievement, reason: reason(key)))
+            if key == .ikm, let mutu = report.ikm.mutu { verdict += "; \(wording.mutu(mutu))" }
+            return ["IKU \(definition.number)", wording.indicatorShortName(key),
+                    figure.value.map { Rounding.twoDecimals($0) + definition.unit } ?? wording.notComputableValue,
+                    Numbers.target(achievement, unit: definition.unit), Numbers.capaian(achievement), verdict]
+        }
+        return [
+            .heading(wording.summaryHeading),
+            .table(headers: ["No", wording.indicatorColumn, wording.valueColumn, wording.targetColumn,
+                             wording.capaianColumn, wording.verdictColumn], rows: rows),
+        ]
+    }
+
+    private func reason(_ key: IndicatorKey) -> String {
+        switch key {
+        case .ikm: return wording.reason(report.ikm)
+        case .facilitation: return wording.reason(report.facilitation)
+        case .villageDocuments: return wording.reason(report.villageDocuments)
+        }
+    }
+
+    private var trendBlocks: [ReportBlock] {
+        guard let trend else { return [] }
+        guard !trend.isEmpty else { return [.heading(wording.trendHeading), .paragraph(wording.noTrend)] }
+        return [
+            .heading(wording.trendHeading),
+            .paragraph(wording.trendDescription),
+            .table(headers: [wording.yearColumn] + IndicatorKey.allCases.map(wording.indicatorShortName),
+                   rows: trend.map { year in
+                       [String(year.period.year)] + IndicatorKey.allCases.map { key in
+                           year.figure(key).value.map { Rounding.twoDecimals($0) + (key == .ikm ? "" : "%") } ?? "—"
+                       }
+                   }),
+        ]
+    }
+
+    private var rules: [ReportBlock] {
+        let rules = wording.rules + [wording.deadlinesUsed(report.villageDocuments.deadlines)]
+        return [.heading(wording.rulesHeading), .paragraph(rules.map { "- \($0)" }.joined(separator: "\n"))]
+    }
+
+    // MARK: IKU sheet
 
     private var ikuSheet: [ReportBlock] {
         let rows = IKUSheet.all.map { definition -> [String] in
@@ -197,6 +251,6 @@ struct ReportSheet {
     private func cellText(_ cell: DocumentCell?) -> String {
         guard let cell else { return "— (desa tidak aktif pada batas waktu)" }
         guard let date = cell.submittedOn, let late = cell.daysLate else { return "belum ada (tidak tepat waktu)" }
-        return "\(date), \(Numbers.days(late: late))"
+        return "\(wording.status(DocumentStatus(cell))): \(date), \(Numbers.days(late: late))"
     }
 }

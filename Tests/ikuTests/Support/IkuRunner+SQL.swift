@@ -72,3 +72,42 @@ extension IkuRunner {
             """)
     }
 }
+
+extension IkuRunner {
+    /// Adds to `seedYear2026` a second year and texts that must be escaped:
+    /// - 40 survey responses dated May 2025 (every element NRR 3.25 → IKM 81.25);
+    /// - a 2025 activity followed up, and a 2026 activity with a hostile institution and subject,
+    ///   not followed up (2026: 1 of 3 followed up);
+    /// - a third village named `<script>alert(1)</script> & "Co"` that adopted APBDesa 2027 on
+    ///   2026-12-01 (on time), and Tegalrejo's LPPDesa 2024 delivered on 2025-03-30 (on time).
+    func seedYear2025AndHostileTexts() throws {
+        try sql("""
+            INSERT INTO changes (recorded_at, actor, kind, action, summary)
+            VALUES ('2026-12-01T00:00:00.000Z', 'test-clerk', 'survey', 'import', 'SKM 2025 and more');
+            WITH RECURSIVE n(i) AS (SELECT 101 UNION ALL SELECT i + 1 FROM n WHERE i < 140)
+            INSERT INTO survey_responses (id) SELECT i FROM n;
+            WITH RECURSIVE n(i) AS (SELECT 101 UNION ALL SELECT i + 1 FROM n WHERE i < 140)
+            INSERT INTO survey_response_versions (response_id, version, change_id, survey_date, service,
+                u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation)
+            SELECT i, 1, (SELECT max(id) FROM changes), '2025-05-20', 'KK',
+                   3 + (i % 4 = 0), 3 + (i % 4 = 0), 3 + (i % 4 = 0), 3 + (i % 4 = 0), 3 + (i % 4 = 0),
+                   3 + (i % 4 = 0), 3 + (i % 4 = 0), 3 + (i % 4 = 0), 3 + (i % 4 = 0), 'L', 45, 'SMP', 'WIRAUSAHA'
+            FROM n;
+            INSERT INTO villages (id) VALUES (3);
+            INSERT INTO village_versions (village_id, version, change_id, code, name)
+            VALUES (3, 1, (SELECT max(id) FROM changes), '35.08.01.2007', '<script>alert(1)</script> & "Co"');
+            INSERT INTO submissions (id) VALUES (3), (4);
+            INSERT INTO submission_versions (submission_id, version, change_id, village_id, document, fiscal_year, submitted_on, reference)
+            VALUES (3, 1, (SELECT max(id) FROM changes), 3, 'apbdesa', 2027, '2026-12-01', 'Perdes <7>/2026'),
+                   (4, 1, (SELECT max(id) FROM changes), 1, 'lppdesa', 2024, '2025-03-30', NULL);
+            INSERT INTO facilitations (id) VALUES (3), (4);
+            INSERT INTO facilitation_versions (facilitation_id, version, change_id, held_on, kind, institution, subject, section)
+            VALUES (3, 1, (SELECT max(id) FROM changes), '2026-05-01', 'koordinasi', '<img src=x onerror=alert(2)>',
+                    'Rapat & "evaluasi" <b>', 'Trantib'),
+                   (4, 1, (SELECT max(id) FROM changes), '2025-06-01', 'fasilitasi', 'Dinas PMD', 'BUMDes', 'PMD');
+            INSERT INTO follow_ups (id, facilitation_id) VALUES (2, 4);
+            INSERT INTO follow_up_versions (follow_up_id, version, change_id, done_on, action)
+            VALUES (2, 1, (SELECT max(id) FROM changes), '2025-06-10', 'Pendampingan');
+            """)
+    }
+}
