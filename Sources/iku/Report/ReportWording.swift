@@ -343,7 +343,7 @@ struct ReportWording {
         switch deadline.basis {
         case .regulation: return pick(deadline.basisDescription, "regulation: \(defaultRule(deadline.document))")
         case .override(let stamp):
-            return pick(deadline.basisDescription, "set in iku by \(stamp.actor) at \(stamp.recordedAt) (change #\(stamp.changeID))")
+            return pick(deadline.basisDescription, "set in iku by \(stamp.actor) at \(stamp.recordedAt) (change #\(stamp.id))")
         }
     }
 
@@ -389,8 +389,8 @@ struct ReportWording {
             switch deadline.basis {
             case .regulation: basis = pick("ketentuan bawaan", "regulation default")
             case .override(let stamp):
-                basis = pick("ditetapkan di iku oleh \(stamp.actor), perubahan #\(stamp.changeID)",
-                             "set in iku by \(stamp.actor), change #\(stamp.changeID)")
+                basis = pick("ditetapkan di iku oleh \(stamp.actor), perubahan #\(stamp.id)",
+                             "set in iku by \(stamp.actor), change #\(stamp.id)")
             }
             return "\(deadline.document.title) \(deadline.fiscalYear): \(deadline.due) (\(basis))"
         }
