@@ -29,8 +29,7 @@ struct AuditCommand: ParsableCommand {
         var actor: String?
         @Option(help: ArgumentHelp("Only changes to this kind of record: \(ChangeKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
         var kind: ChangeKind?
-        @Option(help: "table, csv or json.")
-        var format: ListingFormat = .table
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let filter = ChangeFilter(
@@ -38,14 +37,21 @@ struct AuditCommand: ParsableCommand {
                 until: try until.map { try Instant.parse($0, field: "until", startOfDay: false) },
                 actor: actor, kind: kind)
             let database = try location.openForReading()
-            var listing = Tabular(columns: ["id", "recorded_at", "actor", "kind", "action", "record_id", "summary", "entry_sha256"])
-            try ChangeLog(database.connection).forEachEntry(matching: filter) { entry in
-                listing.rows.append([.integer(entry.id), .text(entry.recordedAt), .text(entry.actor), .text(entry.kind),
-                                     .text(entry.action), entry.recordID.databaseValue, .text(entry.summary),
-                                     entry.entryDigest.databaseValue])
-            }
-            print(listing.render(format), terminator: "")
+            let writer = RecordWriter(Self.columns, format: output.format)
+            try ChangeLog(database.connection).forEachEntry(matching: filter) { writer.write($0) }
+            writer.finish()
         }
+
+        static let columns: [Column<ChangeEntry>] = [
+            Column("id") { .integer($0.id) },
+            Column("recorded_at") { .text($0.recordedAt) },
+            Column("actor") { .text($0.actor) },
+            Column("kind") { .text($0.kind) },
+            Column("action") { .text($0.action) },
+            Column("record_id") { $0.recordID.map(Cell.integer) ?? .none },
+            Column("summary") { .text($0.summary) },
+            Column("entry_sha256", inTable: false) { .optional($0.entryDigest) },
+        ]
     }
 
     struct Verify: ParsableCommand {

@@ -31,27 +31,22 @@ struct ImportArguments: ParsableArguments {
     }
 }
 
-/// A one-line progress display on stderr, redrawn in place; silent when stderr is not a terminal.
-final class ProgressLine {
+/// Import progress on stderr, redrawn in place; silent when stderr is not a terminal.
+struct ProgressLine {
     private let label: String
-    private let enabled: Bool
-    private var shown = false
+    private let line: TerminalStatusLine
 
     init(label: String, enabled: Bool) {
         self.label = label
-        self.enabled = enabled
+        line = TerminalStatusLine(enabled: enabled)
     }
 
     func show(_ progress: ImportProgress) {
-        guard enabled else { return }
         let percent = progress.fileSize > 0 ? " (\(progress.bytesRead * 100 / progress.fileSize)%)" : ""
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(progress.rows) rows checked\(percent)".utf8))
-        shown = true
+        line.show("\(label): \(progress.rows) rows checked\(percent)")
     }
 
     func clear() {
-        guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-        shown = false
+        line.clear()
     }
 }
