@@ -131,6 +131,7 @@ struct FacilitationCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Option(help: ArgumentHelp("Only activities held in this year.", valueName: "year"))
         var year: String?
         @Flag(help: "Only activities with no live follow-up yet.")
@@ -140,7 +141,8 @@ struct FacilitationCommand: ParsableCommand {
 
         func run() throws {
             let filter = try FacilitationFilter(year: year, pendingOnly: pending, includeVoided: includeVoided)
-            let activities = try FacilitationStore(database.open(readOnly: true)).list(filter)
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let activities = try FacilitationStore(opened).list(filter, asOf: asOf)
             let writer = RecordWriter(FacilitationCommand.listColumns, format: output.format)
             activities.forEach(writer.write)
             writer.finish()
@@ -159,13 +161,15 @@ struct FacilitationCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Argument(help: "The activity's id.")
         var id: Int64
 
         func run() throws {
-            let store = FacilitationStore(try database.open(readOnly: true))
-            let activity = try store.show(id)
-            let followUps = try store.followUps(of: id)
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let store = FacilitationStore(opened)
+            let activity = try store.show(id, asOf: asOf)
+            let followUps = try store.followUps(of: id, asOf: asOf)
             switch output.format {
             case .json:
                 let nested = "[" + followUps.map { followUp in

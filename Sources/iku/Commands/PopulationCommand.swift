@@ -60,13 +60,14 @@ struct PopulationCommand: ParsableCommand {
         )
 
         @OptionGroup var options: DatabaseOptions
+        @OptionGroup var asOfOption: AsOfOption
 
         @Option(help: ArgumentHelp("Only this year.", valueName: "year"))
         var year: Int?
 
         func run() throws {
-            let database = try options.open(readOnly: true)
-            let populations = try PopulationStore(database).list(year: year)
+            let (database, asOf) = try asOfOption.openForReading(options)
+            let populations = try PopulationStore(database).list(year: year, asOf: asOf)
             guard !populations.isEmpty else { return print("no populations recorded") }
             print(TextTable(headers: ["year", "quarter", "service users", "minimum sample", "set by", "at"],
                             rows: populations.map {

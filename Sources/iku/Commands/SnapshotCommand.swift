@@ -24,13 +24,14 @@ struct SnapshotCommand: ParsableCommand {
         )
 
         @OptionGroup var options: DatabaseOptions
+        @OptionGroup var asOfOption: AsOfOption
 
         @Option(help: ArgumentHelp("Only this year.", valueName: "year"))
         var year: Int?
 
         func run() throws {
-            let database = try options.open(readOnly: true)
-            let snapshots = try SnapshotStore(database).list(year: year)
+            let (database, asOf) = try asOfOption.openForReading(options)
+            let snapshots = try SnapshotStore(database).list(year: year, asOf: asOf)
             guard !snapshots.isEmpty else { return print("no snapshots stored") }
             let rows = try snapshots.map { snapshot -> [String] in
                 let contents = try SnapshotContents.decode(snapshot)

@@ -87,6 +87,7 @@ struct SubmissionCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Option(help: ArgumentHelp("Only this fiscal year.", valueName: "year"))
         var year: String?
         @Option(help: ArgumentHelp("Only this village (code).", valueName: "code"))
@@ -98,7 +99,8 @@ struct SubmissionCommand: ParsableCommand {
 
         func run() throws {
             let filter = try SubmissionFilter(year: year, village: village, document: document, includeVoided: includeVoided)
-            let submissions = try SubmissionStore(database.open(readOnly: true)).list(filter)
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let submissions = try SubmissionStore(opened).list(filter, asOf: asOf)
             let writer = RecordWriter(SubmissionCommand.columns, format: output.format)
             submissions.forEach(writer.write)
             writer.finish()
@@ -115,11 +117,13 @@ struct SubmissionCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Argument(help: "The submission's id.")
         var id: Int64
 
         func run() throws {
-            let submission = try SubmissionStore(database.open(readOnly: true)).show(id)
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let submission = try SubmissionStore(opened).show(id, asOf: asOf)
             RecordWriter.detail(submission, columns: SubmissionCommand.columns, format: output.format)
         }
     }

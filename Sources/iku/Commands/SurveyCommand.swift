@@ -118,6 +118,7 @@ struct SurveyCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Option(help: ArgumentHelp("Only responses dated in this year.", valueName: "year"))
         var year: String?
         @Option(help: ArgumentHelp("Only responses for this service.", valueName: "text"))
@@ -127,9 +128,10 @@ struct SurveyCommand: ParsableCommand {
 
         func run() throws {
             let filter = try SurveyFilter(year: year, service: service, includeVoided: includeVoided)
-            let store = SurveyResponseStore(try database.open(readOnly: true))
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let store = SurveyResponseStore(opened)
             let writer = RecordWriter(SurveyCommand.columns, format: output.format)
-            try store.forEach(filter) { writer.write($0) }
+            try store.forEach(filter, asOf: asOf) { writer.write($0) }
             writer.finish()
         }
     }
@@ -144,11 +146,13 @@ struct SurveyCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Argument(help: "The response's id.")
         var id: Int64
 
         func run() throws {
-            let response = try SurveyResponseStore(database.open(readOnly: true)).show(id)
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let response = try SurveyResponseStore(opened).show(id, asOf: asOf)
             RecordWriter.detail(response, columns: SurveyCommand.columns, format: output.format)
         }
     }

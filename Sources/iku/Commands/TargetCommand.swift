@@ -66,13 +66,14 @@ struct TargetCommand: ParsableCommand {
         )
 
         @OptionGroup var options: DatabaseOptions
+        @OptionGroup var asOfOption: AsOfOption
 
         @Option(help: ArgumentHelp("Only this year.", valueName: "year"))
         var year: Int?
 
         func run() throws {
-            let database = try options.open(readOnly: true)
-            let targets = try TargetStore(database).list(year: year)
+            let (database, asOf) = try asOfOption.openForReading(options)
+            let targets = try TargetStore(database).list(year: year, asOf: asOf)
             guard !targets.isEmpty else { return print("no targets set") }
             print(TextTable(headers: ["year", "indicator", "target", "set by", "at", "change"], rows: targets.map {
                 [String($0.year), $0.indicator.argument, $0.value.map { Rounding.twoDecimals($0) } ?? "(cleared)",

@@ -59,11 +59,13 @@ struct VillageCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Flag(help: "Include voided villages.")
         var includeVoided = false
 
         func run() throws {
-            let villages = try VillageStore(database.open(readOnly: true)).list(includeVoided: includeVoided)
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let villages = try VillageStore(opened).list(includeVoided: includeVoided, asOf: asOf)
             let writer = RecordWriter(VillageCommand.columns, format: output.format)
             villages.forEach(writer.write)
             writer.finish()
@@ -80,11 +82,13 @@ struct VillageCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var asOfOption: AsOfOption
         @Argument(help: "The village's id.")
         var id: Int64
 
         func run() throws {
-            let village = try VillageStore(database.open(readOnly: true)).show(id)
+            let (opened, asOf) = try asOfOption.openForReading(database)
+            let village = try VillageStore(opened).show(id, asOf: asOf)
             RecordWriter.detail(village, columns: VillageCommand.columns, format: output.format)
         }
     }

@@ -9,6 +9,12 @@ struct AsOfOption: ParsableArguments {
                                valueName: "instant"))
     var instant: String?
 
+    /// Opens the database read-only and resolves the instant in it.
+    func openForReading(_ options: DatabaseOptions) throws -> (database: IkuDatabase, asOf: AsOf) {
+        let database = try options.open(readOnly: true)
+        return (database, try resolve(in: database))
+    }
+
     /// The point in the change log the command should read at.
     func resolve(in database: IkuDatabase) throws -> AsOf {
         guard let instant else { return .now }
