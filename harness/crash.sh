@@ -28,15 +28,15 @@ with open(path, "w", newline="") as f:
         f.write(f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},KTP,{scores},P,{rng.randint(17, 80)},SMA,SWASTA,\r\n")
 PY
 
-# How long a full import takes, to spread the kills over it.
+# How long a full import takes, to spread the kills over it and a little past it.
 start=$(date +%s%N)
 "$IKU_BIN" survey import "$work/survey.csv" >/dev/null
 full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "a full import of $rows rows takes ${full_ms} ms; killing at random moments within it"
+echo "a full import of $rows rows takes ${full_ms} ms; killing at random moments up to 1.5 times that"
 
 failures=0
 for attempt in $(seq 1 "$kills"); do
-    delay_ms=$(( RANDOM % (full_ms + 50) ))
+    delay_ms=$(( RANDOM % (full_ms * 3 / 2 + 50) ))
     "$IKU_BIN" survey import --allow-duplicate-file "$work/survey.csv" >/dev/null 2>&1 &
     pid=$!
     sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep "$((delay_ms / 1000))"
