@@ -110,3 +110,64 @@ struct HostileFileTests {
         #expect(result.stderr.contains("change 1"))
     }
 }
+
+@Suite("Backup while clerks write, and record history")
+struct BackupWhileWritingTests {
+    let iku: IkuRunner
+
+    init() throws {
+        iku = try IkuRunner()
+        try iku.initialise()
+    }
+
+    @Test func backupTakenDuringWritesMatchesTheSourceAsOfItsLastChange() throws {
+        let stop = iku.path("stop")
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", """
+            day=1; while [ ! -e '\(stop)' ]; do '\(IkuRunner.executable.path)' survey add --date 2026-04-0$(( day % 9 + 1 )) \
+            --service KTP --scores 4,3,4,4,3,4,4,3,4 >/dev/null || exit 1; day=$((day+1)); done
+            """]
+        writer.environment = iku.environment
+        try writer.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        let copy = iku.path("copy.sqlite")
+        let backup = try iku.run(["backup", copy])
+        Thread.sleep(forTimeInterval: 0.3)
+        FileManager.default.createFile(atPath: stop, contents: nil)
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(backup.status == 0, "\(backup.stderr)")
+
+        let lastInCopy = try iku.run(["audit", "log", "--db", copy, "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(lastInCopy.stdout.utf8)) as? [[String: Any]])
+        let takenAt = try #require(entries.last?["recorded_at"] as? String)
+        let sourceLog = try iku.run(["audit", "log", "--format", "json"])
+        let sourceEntries = try #require(try JSONSerialization.jsonObject(with: Data(sourceLog.stdout.utf8)) as? [[String: Any]])
+        #expect(sourceEntries.count > entries.count, "the writer kept writing after the backup")
+
+        let copyReport = try iku.run(["report", "--year", "2026", "--format", "json", "--db", copy])
+        let sourceThen = try iku.run(["report", "--year", "2026", "--format", "json", "--as-of", takenAt])
+        #expect(copyReport.status == 0)
+        #expect(copyReport.stdout == sourceThen.stdout)
+        #expect(try iku.run(["audit", "verify", "--db", copy]).status == 0)
+    }
+
+    @Test func historyShowsEveryVersionWithWhatChanged() throws {
+        #expect(try iku.run(["survey", "add", "--date", "2026-03-01", "--service", "KTP", "--scores", "4,4,4,4,4,4,4,4,4"]).stdout == "1\n")
+        #expect(try iku.run(["survey", "correct", "1", "--scores", "2,4,4,4,4,4,4,4,-", "--actor", "siti"]).status == 0)
+        #expect(try iku.run(["survey", "void", "1", "--reason", "respondent withdrew", "--actor", "budi"]).status == 0)
+        let history = try iku.run(["history", "survey", "1"])
+        #expect(history.status == 0, "\(history.stderr)")
+        let lines = history.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("version ") }.count == 3)
+        #expect(lines.contains { $0.hasPrefix("version 2  correct") && $0.contains("by siti") })
+        #expect(lines.contains("  u1: 4 → 2"))
+        #expect(lines.contains("  u9: 4 → –"))
+        #expect(lines.contains { $0.hasPrefix("version 3  void") && $0.contains("by budi") })
+        #expect(lines.contains("  voided: respondent withdrew"))
+        let missing = try iku.run(["history", "survey", "99"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no survey with id 99"))
+    }
+}
