@@ -171,3 +171,62 @@ struct BackupWhileWritingTests {
         #expect(missing.stderr.contains("no survey with id 99"))
     }
 }
+
+@Suite("Write-protected files")
+struct ReadOnlyFileTests {
+    @Test func readsWorkAndWritesAreRefusedWithoutTouchingTheFile() throws {
+        let iku = try IkuRunner()
+        try iku.initialise()
+        #expect(try iku.run(["survey", "add", "--date", "2026-03-01", "--service", "KTP", "--scores", "4,4,4,4,4,4,4,4,4"]).status == 0)
+        let checkpoint = Process()
+        checkpoint.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        checkpoint.arguments = [iku.databasePath, "PRAGMA wal_checkpoint(TRUNCATE);"]
+        checkpoint.standardOutput = FileHandle.nullDevice
+        try checkpoint.run()
+        checkpoint.waitUntilExit()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: iku.databasePath + suffix) }
+
+        // Write-protect the file and its folder. Root ignores permission bits, so as root the
+        // commands run as `nobody` (a copy of the binary where `nobody` can reach it).
+        let folder = iku.directory.path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: iku.databasePath)
+        var command: [String] = []
+        if getuid() == 0 {
+            let copy = iku.path("iku-copy")
+            try FileManager.default.copyItem(atPath: IkuRunner.executable.path, toPath: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+            command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", copy]
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+            command = [IkuRunner.executable.path]
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: iku.databasePath))
+
+        func run(_ arguments: [String]) throws -> RunResult {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst()) + arguments + ["--db", iku.databasePath]
+            process.environment = iku.environment
+            let output = Pipe(), error = Pipe()
+            process.standardOutput = output
+            process.standardError = error
+            try process.run()
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = error.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return RunResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                             stderr: String(decoding: err, as: UTF8.self))
+        }
+
+        #expect(try run(["check"]).stdout == "ok\n")
+        #expect(try run(["audit", "verify"]).status == 0)
+        #expect(try run(["survey", "list", "--format", "csv"]).stdout.split(separator: "\r\n").count == 2)
+        let write = try run(["survey", "add", "--date", "2026-03-02", "--service", "KK", "--scores", "3,3,3,3,3,3,3,3,3"])
+        #expect(write.status == 1)
+        #expect(write.stderr.contains("read-only"), "\(write.stderr)")
+        #expect(write.stderr.split(separator: "\n").count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: iku.databasePath)) == before)
+    }
+}

@@ -5,6 +5,7 @@ public enum DatabaseStateError: Error, Equatable, CustomStringConvertible {
     case notSQLite(path: String, detail: String)
     case notIku(path: String)
     case empty(path: String)
+    case readOnlyFile(path: String)
     case newerDatabase(unknownMigrations: [String])
     case migrationChanged(name: String)
     case pendingMigrations([String])
@@ -22,6 +23,8 @@ public enum DatabaseStateError: Error, Equatable, CustomStringConvertible {
             return "\(path) is a SQLite database but not an iku database; iku has not modified it"
         case .empty(let path):
             return "\(path) is an empty file, not an iku database; iku has not modified it"
+        case .readOnlyFile(let path):
+            return "\(path) is read-only here (the file or its folder is write-protected); iku can read it but not change it"
         case .newerDatabase(let names):
             return "the database was migrated by a newer iku (unknown migrations: \(names.joined(separator: ", "))); upgrade iku before using it"
         case .migrationChanged(let name):

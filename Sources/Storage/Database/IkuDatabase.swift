@@ -36,11 +36,19 @@ public final class IkuDatabase {
         if (attributes[.size] as? Int) == 0 { throw DatabaseStateError.empty(path: path) }
         let connection: Connection
         do {
-            connection = try Connection(path: path, mode: readOnly ? .readOnly : .readWrite)
+            connection = try identified(Connection(path: path, mode: readOnly ? .readOnly : .readWrite), path: path)
+        } catch let error as SQLiteError where error.code == SQLITE_READONLY || error.code == SQLITE_CANTOPEN {
+            // A write-protected file (or folder) cannot hold WAL's shared-memory file. Readers can
+            // still open it as immutable: nothing can change it while they read.
+            guard readOnly else { throw DatabaseStateError.readOnlyFile(path: path) }
+            do {
+                connection = try identified(Connection(path: path, mode: .immutable), path: path)
+            } catch let error as SQLiteError {
+                throw DatabaseStateError.notSQLite(path: path, detail: error.message)
+            }
         } catch let error as SQLiteError {
             throw DatabaseStateError.notSQLite(path: path, detail: error.message)
         }
-        try identify(connection, path: path)
         let migrator = Migrator()
         try migrator.validate(connection)
         if schema == .current {
@@ -77,14 +85,11 @@ public final class IkuDatabase {
         }
     }
 
-    private static func identify(_ connection: Connection, path: String) throws {
-        let applicationID: Int64
-        do {
-            applicationID = try connection.prepare("PRAGMA application_id").first { $0.int64(0) } ?? 0
-        } catch let error as SQLiteError {
-            throw DatabaseStateError.notSQLite(path: path, detail: error.message)
-        }
+    /// `connection`, once its file carries iku's application id.
+    private static func identified(_ connection: Connection, path: String) throws -> Connection {
+        let applicationID = try connection.prepare("PRAGMA application_id").scalarInt64() ?? 0
         guard applicationID == Int64(Self.applicationID) else { throw DatabaseStateError.notIku(path: path) }
+        return connection
     }
 
     /// Changes recorded in the write transaction now open, to be sealed into the audit chain.

@@ -11,6 +11,9 @@ public final class Connection {
         case create
         /// Read only; writes fail with `SQLITE_READONLY`.
         case readOnly
+        /// Read only, without locks or WAL shared memory, for a file on write-protected media
+        /// that nothing can change while it is open.
+        case immutable
 
         var flags: Int32 {
             let common = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -18,7 +21,16 @@ public final class Connection {
             case .readWrite: return common | SQLITE_OPEN_READWRITE
             case .create: return common | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
             case .readOnly: return common | SQLITE_OPEN_READONLY
+            case .immutable: return common | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
             }
+        }
+
+        /// The name to give `sqlite3_open_v2` for `path`.
+        func fileName(for path: String) -> String {
+            guard self == .immutable else { return path }
+            let escaped = path.replacingOccurrences(of: "%", with: "%25")
+                .replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+            return "file:\(escaped)?immutable=1"
         }
     }
 
@@ -38,7 +50,7 @@ public final class Connection {
     /// a 64 MiB page cache and the busy timeout. None of these writes to the file.
     public init(path: String, mode: OpenMode = .readWrite) throws {
         var handle: OpaquePointer?
-        let code = sqlite3_open_v2(path, &handle, mode.flags, nil)
+        let code = sqlite3_open_v2(mode.fileName(for: path), &handle, mode.flags, nil)
         guard code == SQLITE_OK, let handle else {
             let error = SQLiteError(code: code, connection: handle)
             sqlite3_close_v2(handle)
