@@ -38,6 +38,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "Demo", dependencies: ["Storage", "Indicators"]),
         .executableTarget(
             name: "iku",
             dependencies: [
@@ -48,6 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Indicators", "Storage"]),
         .testTarget(name: "ikuTests", dependencies: ["iku", "Storage"]),
     ]
 )
