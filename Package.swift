@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "Storage",
                 "Indicators",
+                "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
