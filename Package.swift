@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Indicators", "Storage"]),
-        .testTarget(name: "ikuTests", dependencies: ["iku", "Storage"]),
+        .testTarget(name: "ikuTests", dependencies: [
+            "iku", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

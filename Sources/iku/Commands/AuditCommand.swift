@@ -59,8 +59,9 @@ struct AuditCommand: ParsableCommand {
             abstract: "Recompute the whole chain and compare it with the stored digests.",
             discussion: """
                 Exits 0 with the number of entries checked and the head digest, or 1 naming the
-                first entry that does not verify. With --expect-head, also fails unless that digest
-                (one printed earlier by `iku audit head`) is an entry of the current chain.
+                first entry that does not verify. With --expect-head, also fails unless that
+                digest (one printed earlier by `iku audit head`) is an entry of the current
+                chain.
 
                 Example:
                   iku audit verify --expect-head 9c1e…
