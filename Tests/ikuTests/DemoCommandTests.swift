@@ -66,7 +66,7 @@ struct DemoCommandTests {
         #expect(again.stdout.hasPrefix("Recreated \(iku.databasePath)"))
         #expect(try reportJSON(year: 2025) == before)
         #expect(try iku.run(["audit", "verify"]).status == 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: iku.directory.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: iku.directory.path).filter { $0.contains(".tmp") }
         #expect(leftovers.isEmpty)
     }
 
