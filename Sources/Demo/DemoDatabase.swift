@@ -69,14 +69,15 @@ public enum DemoDatabase {
             throw error
         }
         // The building database is closed here (it went out of scope above), so its write-ahead
-        // log is checkpointed into the file before it moves.
-        removeSidecarFiles(path)
-        guard rename(building, path) == 0 else {
+        // log is checkpointed into the file before it moves. A new path is linked, which never
+        // replaces a file that appeared meanwhile; an earlier demo is replaced in one rename.
+        if replacing { removeSidecarFiles(path) }
+        guard (replacing ? rename(building, path) : link(building, path)) == 0 else {
             let reason = String(cString: strerror(errno))
             removeDatabaseFiles(building)
             throw StateError("cannot move the demo database into place at \(path): \(reason)")
         }
-        removeSidecarFiles(building)
+        removeDatabaseFiles(building)
         let database = try IkuDatabase.open(path: path, actor: actor, clock: clock)
         return Outcome(database: database, summary: summary, replacedEarlierDemo: replacing)
     }
@@ -86,8 +87,12 @@ public enum DemoDatabase {
     private static func refuseUnlessReplaceable(_ path: String) throws -> Bool {
         var status = stat()
         guard lstat(path, &status) == 0 else {
-            if errno == ENOENT { return false }
-            throw StateError("cannot use \(path): \(String(cString: strerror(errno)))")
+            guard errno == ENOENT else { throw StateError("cannot use \(path): \(String(cString: strerror(errno)))") }
+            // SQLite would read a stray write-ahead log into the new database.
+            if let stray = sidecarSuffixes.map({ path + $0 }).first(where: { access($0, F_OK) == 0 }) {
+                throw StateError("refusing to create \(path): \(stray) exists without its database; move it away first")
+            }
+            return false
         }
         let refusal = "refusing to replace \(path): it is not a demo database made by `iku demo`, "
             + "and iku demo only replaces its own; give another file with --db PATH"
@@ -102,8 +107,10 @@ public enum DemoDatabase {
         return true
     }
 
+    private static let sidecarSuffixes = ["-wal", "-shm", "-journal"]
+
     private static func removeSidecarFiles(_ path: String) {
-        for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        for suffix in sidecarSuffixes { unlink(path + suffix) }
     }
 
     private static func removeDatabaseFiles(_ path: String) {

@@ -151,6 +151,12 @@ struct DemoDatabaseTests {
             #expect(throws: StateError.self) { try DemoDatabase.create(path: file, clock: .fixed(now)) }
             #expect((try? Data(contentsOf: URL(fileURLWithPath: file))) == before)
         }
+        // A write-ahead log left without its database would be read into a new one.
+        let stray = path("stray.sqlite")
+        try Data("not a log".utf8).write(to: URL(fileURLWithPath: stray + "-wal"))
+        #expect(throws: StateError.self) { try DemoDatabase.create(path: stray, clock: .fixed(now)) }
+        #expect(!FileManager.default.fileExists(atPath: stray))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stray + "-wal")) == Data("not a log".utf8))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp") }
         #expect(leftovers.isEmpty)
     }
