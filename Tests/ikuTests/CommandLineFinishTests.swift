@@ -28,6 +28,14 @@ struct CommandLineFinishTests {
             let help = try iku.run(path + ["--help"])
             #expect(help.status == 0, "\(path)")
             #expect(help.stdout.contains("Example"), "iku \(path.joined(separator: " ")) --help has no example")
+            // Every option that takes a date says how to write it.
+            var blocks: [String] = []
+            for line in help.stdout.split(separator: "\n") {
+                if line.hasPrefix("  -") { blocks.append(String(line)) } else if !blocks.isEmpty { blocks[blocks.count - 1] += String(line) }
+            }
+            for block in blocks where block.contains("<date>") || block.contains("<instant>") {
+                #expect(block.contains("YYYY-MM-DD"), "iku \(path.joined(separator: " ")): \(block)")
+            }
             // Discussions are wrapped by hand; ArgumentParser would break longer lines at 80.
             for line in command.configuration.discussion.split(separator: "\n") {
                 #expect(line.count <= 80, "iku \(path.joined(separator: " ")): \(line)")

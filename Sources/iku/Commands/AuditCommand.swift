@@ -21,9 +21,9 @@ struct AuditCommand: ParsableCommand {
             discussion: "Example:\n  iku audit log --kind survey --since 2026-01-01 --format csv")
 
         @OptionGroup var location: DatabaseLocation
-        @Option(help: ArgumentHelp("Only changes at or after this date or date-time (ISO 8601).", valueName: "instant"))
+        @Option(help: ArgumentHelp("Only changes at or after this day (YYYY-MM-DD, from its start, UTC) or ISO 8601 date-time.", valueName: "instant"))
         var since: String?
-        @Option(help: ArgumentHelp("Only changes at or before this date or date-time (a date means its end).", valueName: "instant"))
+        @Option(help: ArgumentHelp("Only changes at or before this day (YYYY-MM-DD, to its end, UTC) or ISO 8601 date-time.", valueName: "instant"))
         var until: String?
         @Option(help: "Only changes by this actor.")
         var actor: String?

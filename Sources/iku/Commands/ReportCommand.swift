@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
     var to: String?
 
     @Option(name: .customLong("follow-up-by"),
-            help: ArgumentHelp("Count only follow-ups dated on or before this day (IKU 2).", valueName: "date"))
+            help: ArgumentHelp("Count only follow-ups dated on or before this day, YYYY-MM-DD (IKU 2).", valueName: "date"))
     var followUpBy: String?
 
     @Option(help: ArgumentHelp("Output: table, json, csv, md or html.", valueName: "format"))
