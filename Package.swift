@@ -38,16 +38,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "Demo", dependencies: ["Storage", "Indicators"]),
         .executableTarget(
             name: "iku",
             dependencies: [
                 "Storage",
                 "Indicators",
+                "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
-        .testTarget(name: "ikuTests", dependencies: ["iku", "Storage"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Indicators", "Storage"]),
+        .testTarget(name: "ikuTests", dependencies: [
+            "iku", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

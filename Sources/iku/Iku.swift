@@ -10,15 +10,24 @@ struct Iku: ParsableCommand {
             Keeps the survey responses, facilitation logs and village documents behind the
             office's three IKU in one SQLite file, with every change kept in history.
 
-            Example:
+            Examples:
+              iku demo                  # a sample database for Kecamatan Tempursari
               iku init --kecamatan-code 35.08.01 --kecamatan-name Tempursari
+              iku report --year 2026 --format html --output iku-2026.html
 
-            Exit codes: 0 ok; 1 input or database state refused; 2 usage error; 3 internal or
-            SQLite error.
+            Dates are written YYYY-MM-DD. Every command takes --db PATH (default $IKU_DB,
+            else ./iku.sqlite); shell completion: iku --generate-completion-script bash.
+
+            Exit codes:
+              0  ok
+              1  refused: a value not allowed (a date not YYYY-MM-DD, a score 5, an unknown
+                 village...) or the database's state; nothing was written
+              2  usage error: unknown command or option, missing value, not a number
+              3  internal error: SQLite or the system failed
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, MigrateCommand.self, CheckCommand.self,
+            DemoCommand.self, InitCommand.self, MigrateCommand.self, CheckCommand.self,
             VillageCommand.self, SubmissionCommand.self, FacilitationCommand.self, SurveyCommand.self,
             ReportCommand.self, TargetCommand.self, DeadlineCommand.self, RecomputeCommand.self, SnapshotCommand.self,
             HistoryCommand.self, AuditCommand.self, BackupCommand.self,
@@ -26,6 +35,7 @@ struct Iku: ParsableCommand {
     )
 
     static func main() {
+        CrashGuard.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -125,6 +125,24 @@ struct CalendarDateTests {
         #expect(try #require(CalendarDate("2026-11-28")).daysSinceEpoch == 20_785)
     }
 
+    @Test func daysSinceEpochRoundTripsAndNamesTheWeekday() throws {
+        // Years 2 to 9999, every 997th day.
+        for days in stride(from: -719_000, through: 2_932_000, by: 997) {
+            let date = CalendarDate(daysSinceEpoch: days)
+            #expect(date.daysSinceEpoch == days)
+            #expect(CalendarDate(date.description) == date)
+        }
+        let leapDay = try #require(CalendarDate("2024-02-29"))
+        #expect(leapDay.adding(days: 1).description == "2024-03-01")
+        #expect(leapDay.adding(days: -60).description == "2023-12-31")
+        #expect(leapDay.isoWeekday == 4)
+        #expect(try #require(CalendarDate("2026-05-17")).isoWeekday == 7)
+        #expect(try #require(CalendarDate("1970-01-05")).isoWeekday == 1)
+        let instant = try #require(Timestamp.parse("2026-05-17T23:59:59.999Z"))
+        #expect(CalendarDate(utcDayOf: instant).description == "2026-05-17")
+        #expect(Timestamp.format(leapDay.startOfDayUTC) == "2024-02-29T00:00:00.000Z")
+    }
+
     @Test func timestampsAreUTCWithMilliseconds() throws {
         let date = try #require(Timestamp.parse("2026-11-28T15:05:15.123+07:00"))
         #expect(Timestamp.format(date) == "2026-11-28T08:05:15.123Z")

@@ -54,9 +54,45 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The day `daysSinceEpoch` days after 1970-01-01 (proleptic Gregorian).
+    public init(daysSinceEpoch: Int) {
+        let shifted = daysSinceEpoch + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.month = month
+        self.day = day
+    }
+
+    /// The UTC calendar day of `date`.
+    public init(utcDayOf date: Date) {
+        self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// The day `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// Day of the week, 1 Monday through 7 Sunday (ISO 8601).
+    public var isoWeekday: Int {
+        // 1970-01-01 was a Thursday.
+        ((daysSinceEpoch % 7 + 7) % 7 + 3) % 7 + 1
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
+    }
+
+    /// The first instant of this day in UTC.
+    public var startOfDayUTC: Date {
+        Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400)
     }
 
     /// The last millisecond of this day in UTC.

@@ -61,8 +61,11 @@ public final class IkuDatabase {
 
     /// Creates a new database file (mode 0600), applies every migration and records the office.
     /// Refuses when `path` exists. On failure the new file is removed.
+    ///
+    /// - Parameter note: added in parentheses to the summary of the office-creation change, e.g.
+    ///   to mark a database as generated sample data.
     public static func create(
-        path: String, office: Office, actor: String, clock: Clock = .system
+        path: String, office: Office, actor: String, clock: Clock = .system, note: String? = nil
     ) throws -> IkuDatabase {
         try office.validate()
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
@@ -77,7 +80,7 @@ public final class IkuDatabase {
             try connection.enableWriteAheadLog()
             let database = IkuDatabase(connection: connection, actor: actor, clock: clock)
             try Migrator().migrate(connection, appliedAt: Timestamp.format(clock.now()))
-            try database.write { try OfficeStore(database).record(office) }
+            try database.write { try OfficeStore(database).record(office, note: note) }
             return database
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }

@@ -48,10 +48,14 @@ public struct OfficeStore {
         }
     }
 
-    func record(_ office: Office) throws {
+    /// The summary of the change that records `office`, with an optional note in parentheses.
+    public static func creationSummary(_ office: Office, note: String? = nil) -> String {
+        "office \(office.kecamatanCode) \(office.kecamatanName)" + (note.map { " (\($0))" } ?? "")
+    }
+
+    func record(_ office: Office, note: String? = nil) throws {
         let changeID = try database.recordChange(
-            kind: .office, action: .create, recordID: 1,
-            summary: "office \(office.kecamatanCode) \(office.kecamatanName)")
+            kind: .office, action: .create, recordID: 1, summary: Self.creationSummary(office, note: note))
         try database.connection.run(
             "INSERT INTO office (id, kecamatan_code, kecamatan_name, change_id) VALUES (1, ?, ?, ?)",
             [office.kecamatanCode, office.kecamatanName, changeID])

@@ -21,9 +21,9 @@ struct AuditCommand: ParsableCommand {
             discussion: "Example:\n  iku audit log --kind survey --since 2026-01-01 --format csv")
 
         @OptionGroup var location: DatabaseLocation
-        @Option(help: ArgumentHelp("Only changes at or after this date or date-time (ISO 8601).", valueName: "instant"))
+        @Option(help: ArgumentHelp("Only changes at or after this day (YYYY-MM-DD, from its start, UTC) or ISO 8601 date-time.", valueName: "instant"))
         var since: String?
-        @Option(help: ArgumentHelp("Only changes at or before this date or date-time (a date means its end).", valueName: "instant"))
+        @Option(help: ArgumentHelp("Only changes at or before this day (YYYY-MM-DD, to its end, UTC) or ISO 8601 date-time.", valueName: "instant"))
         var until: String?
         @Option(help: "Only changes by this actor.")
         var actor: String?
@@ -59,8 +59,9 @@ struct AuditCommand: ParsableCommand {
             abstract: "Recompute the whole chain and compare it with the stored digests.",
             discussion: """
                 Exits 0 with the number of entries checked and the head digest, or 1 naming the
-                first entry that does not verify. With --expect-head, also fails unless that digest
-                (one printed earlier by `iku audit head`) is an entry of the current chain.
+                first entry that does not verify. With --expect-head, also fails unless that
+                digest (one printed earlier by `iku audit head`) is an entry of the current
+                chain.
 
                 Example:
                   iku audit verify --expect-head 9c1e…

@@ -6,10 +6,10 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Copy the live database to a new file, safely, while others keep working.",
         discussion: """
-            Uses SQLite's online backup API: the copy is one consistent snapshot even while other
-            clerks write. The copy is then checked (integrity, foreign keys, audit chain). To
-            restore, stop using the damaged file, keep it aside, and point --db (or IKU_DB) at the
-            copy, or copy it into place while no iku is running.
+            Uses SQLite's online backup API: the copy is one consistent snapshot even while
+            other clerks write. The copy is then checked (integrity, foreign keys, audit
+            chain). To restore, stop using the damaged file, keep it aside, and point --db
+            (or IKU_DB) at the copy, or copy it into place while no iku is running.
 
             Example:
               iku backup /media/usb/iku-2026-12-31.sqlite

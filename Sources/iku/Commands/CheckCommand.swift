@@ -6,8 +6,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the database file's integrity and foreign keys.",
         discussion: """
-            Runs PRAGMA integrity_check and PRAGMA foreign_key_check; prints "ok" or each problem
-            and exits 1.
+            Runs PRAGMA integrity_check and PRAGMA foreign_key_check; prints "ok" or each
+            problem and exits 1.
 
             Example:
               iku check --db tempursari.sqlite

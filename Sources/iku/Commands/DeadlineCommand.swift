@@ -7,8 +7,8 @@ struct DeadlineCommand: ParsableCommand {
         commandName: "deadline",
         abstract: "Set and list the deadlines of RKPDesa, APBDesa and LPPDesa per fiscal year.",
         discussion: """
-            Defaults: RKPDesa N by 30 September N−1, APBDesa N by 31 December N−1, LPPDesa N by
-            31 March N+1. A regency's Perbup may set others; set them here.
+            Defaults: RKPDesa N by 30 September N−1, APBDesa N by 31 December N−1, LPPDesa N
+            by 31 March N+1. A regency's Perbup may set others; set them here.
 
             Example:
               iku deadline list --year 2027

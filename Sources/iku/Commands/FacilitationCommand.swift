@@ -7,12 +7,14 @@ struct FacilitationCommand: ParsableCommand {
         commandName: "facilitation",
         abstract: "Add, follow up, list, show, correct and void facilitation and coordination activities.",
         discussion: """
-            An activity held with another institution counts as followed up once it has at least
-            one live follow-up. A follow-up is never dated before its activity.
+            An activity held with another institution counts as followed up once it has at
+            least one live follow-up. A follow-up is never dated before its activity.
 
             Examples:
-              iku facilitation add --date 2026-02-03 --kind koordinasi --institution Puskesmas --subject Stunting
-              iku facilitation follow-up 4 --date 2026-02-10 --action "Surat edaran ke desa" --evidence 400/12/2026
+              iku facilitation add --date 2026-02-03 --kind koordinasi \\
+                --institution Puskesmas --subject Stunting
+              iku facilitation follow-up 4 --date 2026-02-10 \\
+                --action "Surat edaran ke desa" --evidence 400/12/2026
               iku facilitation list --year 2026 --pending
             """,
         subcommands: [Add.self, FollowUpCommand.self, List.self, Show.self, Correct.self, VoidRecord.self,
@@ -79,8 +81,9 @@ struct FacilitationCommand: ParsableCommand {
                 --date, --kind, --institution and --subject are required.
 
                 Example:
-                  iku facilitation add --date 2026-02-03 --kind fasilitasi --institution "Dinas PMD" \\
-                    --subject "Musrenbangdes" --section Pemerintahan --result "Jadwal disepakati"
+                  iku facilitation add --date 2026-02-03 --kind fasilitasi \\
+                    --institution "Dinas PMD" --subject "Musrenbangdes" \\
+                    --section Pemerintahan --result "Jadwal disepakati"
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -103,7 +106,8 @@ struct FacilitationCommand: ParsableCommand {
             abstract: "Record a follow-up (tindak lanjut) of an activity; prints the follow-up's id.",
             discussion: """
                 Example:
-                  iku facilitation follow-up 4 --date 2026-02-10 --action "Surat edaran ke desa" --evidence 400/12/2026
+                  iku facilitation follow-up 4 --date 2026-02-10 \\
+                    --action "Surat edaran ke desa" --evidence 400/12/2026
                 """)
 
         @OptionGroup var database: DatabaseOptions

@@ -6,7 +6,8 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Every version of one record, oldest first: who, when, and what changed.",
         discussion: """
-            KIND is one of: \(VersionedKind.allCases.map { $0.rawValue }.joined(separator: ", ")).
+            KIND is one of:
+              \(VersionedKind.allCases.map { $0.rawValue }.joined(separator: ", ")).
 
             Example:
               iku history survey 42

@@ -6,11 +6,12 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a new database for one kecamatan.",
         discussion: """
-            Creates the file (readable by its owner only), applies every migration and records
-            the office. Refuses to touch a file that already exists.
+            Creates the file (readable by its owner only), applies every migration and
+            records the office. Refuses to touch a file that already exists.
 
             Example:
-              iku init --kecamatan-code 35.08.01 --kecamatan-name Tempursari --db tempursari.sqlite
+              iku init --kecamatan-code 35.08.01 --kecamatan-name Tempursari \\
+                --db tempursari.sqlite
             """
     )
 

@@ -6,8 +6,8 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Apply pending schema migrations, or list them with --status.",
         discussion: """
-            Each migration runs in its own transaction. A database whose applied migrations were
-            edited, or that a newer iku migrated, is refused untouched.
+            Each migration runs in its own transaction. A database whose applied migrations
+            were edited, or that a newer iku migrated, is refused untouched.
 
             Examples:
               iku migrate --status

@@ -7,8 +7,8 @@ struct PopulationCommand: ParsableCommand {
         commandName: "population",
         abstract: "Record the number of service users per year or quarter, for sample adequacy.",
         discussion: """
-            The report compares the respondents with the Krejcie & Morgan minimum sample for the
-            recorded population.
+            The report compares the respondents with the Krejcie & Morgan minimum sample for
+            the recorded population.
 
             Example:
               iku survey population set --year 2026 --count 1000

@@ -12,10 +12,10 @@ struct RecomputeCommand: ParsableCommand {
         commandName: "recompute",
         abstract: "Year-end recomputation: store a year's figures as a snapshot and show what changed.",
         discussion: """
-            Computes the year's three IKU as the records stand now and stores them as a dated,
-            attributed snapshot with the counts behind them and the SHA-256 of the exact input rows.
-            When the year already has a snapshot, prints the figures that changed (old → new) and
-            the records that changed in between, or "no change".
+            Computes the year's three IKU as the records stand now and stores them as a
+            dated, attributed snapshot with the counts behind them and the SHA-256 of the
+            exact input rows. When the year already has a snapshot, prints the figures that
+            changed (old → new) and the records that changed in between, or "no change".
 
             Example:
               iku recompute --year 2026

@@ -13,24 +13,26 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Compute the three IKU for a year, a quarter or a date range.",
         discussion: """
-            Computes Nilai IKM Kecamatan, the facilitation follow-up percentage and the village
-            documents on time straight from the stored records, with numerators, denominators,
-            target and capaian, and the breakdowns behind each. Numbers are shown with 2 decimals
-            rounded half-up; json and csv keep full precision.
+            Computes Nilai IKM Kecamatan, the facilitation follow-up percentage and the
+            village documents on time straight from the stored records, with numerators,
+            denominators, target and capaian, and the breakdowns behind each. Numbers are
+            shown with 2 decimals rounded half-up; json and csv keep full precision.
 
-            html is one self-contained page, printable on A4 (Indonesian; --lang en for English):
-            the three IKU with their verdicts, an NRR chart with the mutu bands, the yearly trend of
-            every year with records, the activities without follow-up, the village × document matrix
-            and the rules used. md has the same content as Markdown tables. csv --excel writes what
-            Excel with Indonesian settings opens: UTF-8 BOM, ';' separator, decimal comma, CRLF.
+            html is one self-contained page, printable on A4 (Indonesian; --lang en for
+            English): the three IKU with their verdicts, an NRR chart with the mutu bands,
+            the yearly trend of every year with records, the activities without follow-up,
+            the village × document matrix and the rules used. md has the same content as
+            Markdown tables. csv --excel writes what Excel with Indonesian settings opens:
+            UTF-8 BOM, ';' separator, decimal comma, CRLF.
 
             Examples:
               iku report --year 2026
               iku report --year 2026 --format html --output iku-2026.html
-              iku report --year 2026 --format html --lang en --output iku-2026-en.html --force
+              iku report --year 2026 --format html --lang en --output en.html --force
               iku report --year 2026 --format csv --excel --output iku-2026.csv
               iku report --year 2026 --quarter 3 --format md > iku-2026-tw3.md
-              iku report --year 2026 --from 2026-01-01 --to 2026-06-30 --follow-up-by 2026-07-15 --format json
+              iku report --year 2026 --from 2026-01-01 --to 2026-06-30 \\
+                --follow-up-by 2026-07-15 --format json
               iku report --year 2025 --as-of 2026-01-15T09:00:00+07:00
             """
     )
@@ -50,7 +52,7 @@ struct ReportCommand: ParsableCommand {
     var to: String?
 
     @Option(name: .customLong("follow-up-by"),
-            help: ArgumentHelp("Count only follow-ups dated on or before this day (IKU 2).", valueName: "date"))
+            help: ArgumentHelp("Count only follow-ups dated on or before this day, YYYY-MM-DD (IKU 2).", valueName: "date"))
     var followUpBy: String?
 
     @Option(help: ArgumentHelp("Output: table, json, csv, md or html.", valueName: "format"))

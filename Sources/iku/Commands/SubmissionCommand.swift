@@ -7,12 +7,13 @@ struct SubmissionCommand: ParsableCommand {
         commandName: "submission",
         abstract: "Add, list, show, correct and void village document submissions.",
         discussion: """
-            A submission is one village's RKPDesa, APBDesa or LPPDesa for a fiscal year, with the
-            date it was adopted (LPPDesa: delivered). A village has at most one live submission per
-            document and year: correct it instead of adding another.
+            A submission is one village's RKPDesa, APBDesa or LPPDesa for a fiscal year,
+            with the date it was adopted (LPPDesa: delivered). A village has at most one
+            live submission per document and year: correct it instead of adding another.
 
             Examples:
-              iku submission add --village 35.08.01.2005 --document rkpdesa --year 2026 --date 2025-09-22
+              iku submission add --village 35.08.01.2005 --document rkpdesa \\
+                --year 2026 --date 2025-09-22
               iku submission list --year 2026 --village 35.08.01.2005
             """,
         subcommands: [Add.self, List.self, Show.self, Correct.self, VoidRecord.self]

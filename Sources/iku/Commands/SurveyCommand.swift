@@ -7,11 +7,12 @@ struct SurveyCommand: ParsableCommand {
         commandName: "survey",
         abstract: "Add, import, list, show, correct and void satisfaction survey (SKM) responses.",
         discussion: """
-            Each response scores the elements U1..U9 (PermenPAN-RB 14/2017) from 1 (worst) to 4
-            (best); an unanswered element is stored as absent, never as 0.
+            Each response scores the elements U1..U9 (PermenPAN-RB 14/2017) from 1 (worst)
+            to 4 (best); an unanswered element is stored as absent, never as 0.
 
             Examples:
-              iku survey add --date 2026-03-02 --service KTP --scores 4,3,4,4,3,4,4,3,4 --gender P --age 34
+              iku survey add --date 2026-03-02 --service KTP \\
+                --scores 4,3,4,4,3,4,4,3,4 --gender P --age 34
               iku survey import skm-2026-q1.csv --dry-run
               iku survey list --year 2026 --service KTP --format csv
             """,
@@ -66,7 +67,8 @@ struct SurveyCommand: ParsableCommand {
 
                 Example:
                   iku survey add --date 2026-03-02 --service KTP --scores 4,3,4,4,3,4,4,3,- \\
-                    --gender L --age 41 --education SMA --occupation WIRAUSAHA --suggestion "Antrean lebih cepat"
+                    --gender L --age 41 --education SMA --occupation WIRAUSAHA \\
+                    --suggestion "Antrean lebih cepat"
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -88,10 +90,11 @@ struct SurveyCommand: ParsableCommand {
             abstract: "Import survey responses from a CSV file, all or nothing.",
             discussion: """
                 The header names the columns date,service,u1,...,u9 and optionally gender,age,
-                education,occupation,suggestion, in any order. Fields may be quoted (RFC 4180); the
-                file is UTF-8 (a byte order mark is accepted); an empty score means unanswered. One
-                bad row imports nothing and every bad line is named. A file with the same content as
-                one imported before is refused unless --allow-duplicate-file.
+                education,occupation,suggestion, in any order. Fields may be quoted (RFC 4180);
+                the file is UTF-8 (a byte order mark is accepted); an empty score means
+                unanswered. One bad row imports nothing and every bad line is named. A file with
+                the same content as one imported before is refused unless
+                --allow-duplicate-file.
 
                 Example:
                   iku survey import skm-2026-q1.csv --dry-run
@@ -161,8 +164,8 @@ struct SurveyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a survey response: writes a new version; the old one stays in history.",
             discussion: """
-                Give only the fields to change (--scores replaces all nine); an empty value clears
-                an optional field.
+                Give only the fields to change (--scores replaces all nine); an empty value
+                clears an optional field.
 
                 Example:
                   iku survey correct 120 --scores 4,4,4,4,3,4,4,3,4 --age ""

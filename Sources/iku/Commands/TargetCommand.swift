@@ -18,8 +18,8 @@ struct TargetCommand: ParsableCommand {
             commandName: "set",
             abstract: "Set (or with --clear remove) one indicator's target for a year.",
             discussion: """
-                The value is IKM points for ikm and a percentage for the other two, greater than 0
-                and at most 100. The earlier target is kept in history.
+                The value is IKM points for ikm and a percentage for the other two, greater than
+                0 and at most 100. The earlier target is kept in history.
 
                 Examples:
                   iku target set --indicator ikm --year 2026 --value 82.5

@@ -8,7 +8,8 @@ struct VillageCommand: ParsableCommand {
         abstract: "Add, list, show, correct, void and import the kecamatan's villages.",
         discussion: """
             A village code is the Kemendagri code PP.KK.CC.DDDD and must lie under this
-            kecamatan's code. A correction or void adds a version; the old one stays in history.
+            kecamatan's code. A correction or void adds a version; the old one stays in
+            history.
 
             Examples:
               iku village add --code 35.08.01.2005 --name Tempursari
@@ -30,7 +31,8 @@ struct VillageCommand: ParsableCommand {
             abstract: "Record a village; prints its id.",
             discussion: """
                 Example:
-                  iku village add --code 35.08.01.2005 --name Tempursari --active-from 2000-01-01
+                  iku village add --code 35.08.01.2005 --name Tempursari \\
+                    --active-from 2000-01-01
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -149,9 +151,10 @@ struct VillageCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import villages from a CSV file, all or nothing.",
             discussion: """
-                The header names the columns code,name and optionally active_from,active_until, in
-                any order. One bad row imports nothing and every bad line is named. A file with
-                the same content as one imported before is refused unless --allow-duplicate-file.
+                The header names the columns code,name and optionally active_from,active_until,
+                in any order. One bad row imports nothing and every bad line is named. A file
+                with the same content as one imported before is refused unless
+                --allow-duplicate-file.
 
                 Example:
                   iku village import villages.csv --dry-run

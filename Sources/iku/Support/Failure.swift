@@ -9,47 +9,83 @@ enum ExitStatus: Int32 {
     case refused = 1
     /// The command line itself was wrong.
     case usage = 2
-    /// SQLite or the system failed.
+    /// SQLite or the system failed, or a failure nobody planned for.
     case internalError = 3
 }
 
+/// What `iku` prints for an error that ends a command, and how it exits.
+struct FailureOutcome: Equatable {
+    enum Stream: Equatable {
+        case standardOutput, standardError
+    }
+
+    let status: Int32
+    /// Without the final line break; empty prints nothing.
+    let message: String
+    let stream: Stream
+
+    init(_ status: ExitStatus, _ message: String, stream: Stream = .standardError) {
+        self.init(code: status.rawValue, message, stream: stream)
+    }
+
+    init(code: Int32, _ message: String, stream: Stream = .standardError) {
+        status = code
+        self.message = message
+        self.stream = stream
+    }
+}
+
 extension Iku {
-    /// Prints one line for `error` on stderr (help and version on stdout) and exits.
+    /// Prints the message for `error` (help and version on stdout, errors on stderr) and exits.
     static func exit(with error: Error) -> Never {
-        let status: ExitStatus
-        let message: String
+        let outcome = outcome(for: error)
+        if !outcome.message.isEmpty {
+            let handle = outcome.stream == .standardOutput ? FileHandle.standardOutput : FileHandle.standardError
+            handle.write(Data((outcome.message + "\n").utf8))
+        }
+        Foundation.exit(outcome.status)
+    }
+
+    /// The message and exit status for `error`: iku's own refusals exit 1 with one line, usage
+    /// errors 2 with ArgumentParser's message and usage, anything else 3 with one line.
+    static func outcome(for error: Error) -> FailureOutcome {
         switch error {
         case let error as InputError:
-            (status, message) = (.refused, "error: \(error)")
+            return FailureOutcome(.refused, "error: \(error)")
         case let error as StateError:
-            (status, message) = (.refused, "error: \(error)")
+            return FailureOutcome(.refused, "error: \(error)")
         case let error as ImportRefused:
-            (status, message) = (.refused, "error: \(error)")
+            return FailureOutcome(.refused, "error: \(error)")
         case let error as DatabaseStateError:
-            (status, message) = (.refused, "error: \(error)")
+            return FailureOutcome(.refused, "error: \(error)")
         case let error as SQLiteError where error.code == 19:
-            (status, message) = (.refused, "error: the database refused the change: \(error.message)")
+            return FailureOutcome(.refused, "error: the database refused the change: \(oneLine(error.message))")
         case let error as SQLiteError where error.code == 11 || error.code == 26:
-            (status, message) = (.refused, "error: the database file is damaged (\(error.message)); restore it from a backup (see `iku backup --help`)")
+            return FailureOutcome(.refused, "error: the database file is damaged (\(oneLine(error.message))); restore it from a backup (see `iku backup --help`)")
         case let error as SQLiteError where error.code == 5:
-            (status, message) = (.refused, "error: the database stayed busy: another iku held it for more than 15 s; try again")
+            return FailureOutcome(.refused, "error: the database stayed busy: another iku held it for more than 15 s; try again")
         case let error as SQLiteError where error.code == 8:
-            (status, message) = (.refused, "error: the database file is read-only here: \(error.message)")
+            return FailureOutcome(.refused, "error: the database file is read-only here: \(oneLine(error.message))")
         case let error as SQLiteError:
-            (status, message) = (.internalError, "error: \(error)")
+            return FailureOutcome(.internalError, "error: \(oneLine(error.description))")
         case let error as ExitCode:
-            Foundation.exit(error.rawValue)
+            return FailureOutcome(code: error.rawValue, "")
         default:
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+                return FailureOutcome(.ok, fullMessage(for: error), stream: .standardOutput)
             }
-            let text = fullMessage(for: error)
-            status = .usage
-            message = text.hasPrefix("Error:") || text.hasPrefix("error:") ? text : "error: \(text)"
+            if code == .validationFailure {
+                let text = fullMessage(for: error)
+                return FailureOutcome(.usage, text.hasPrefix("Error:") || text.hasPrefix("error:") ? text : "error: \(text)")
+            }
+            // Not one of iku's refusals nor a usage error: a failure nobody planned for.
+            return FailureOutcome(.internalError, "error: internal error: \(oneLine(String(describing: error)))")
         }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(status.rawValue)
+    }
+
+    /// `text` with every run of white space, line breaks included, made one space.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
