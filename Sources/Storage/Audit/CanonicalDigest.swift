@@ -6,7 +6,7 @@ import Foundation
 /// then (for all but NULL) an 8-byte big-endian length or number, then its bytes.
 ///
 /// Bytes are gathered in a buffer and hashed in large blocks: hashing many tiny pieces one
-/// call at a time is ten times slower.
+/// call at a time is ten times slower. The buffer is shared by copies: append to one copy only.
 struct CanonicalDigest {
     private var hasher = SHA256()
     private let buffer = HashBuffer()
@@ -16,15 +16,19 @@ struct CanonicalDigest {
         text.withUTF8 { appendTagged(tag: 0x54, bytes: UnsafeRawBufferPointer($0)) }
     }
 
+    /// Appends UTF-8 text given as its bytes.
+    mutating func append(textBytes bytes: UnsafeRawBufferPointer) {
+        appendTagged(tag: 0x54, bytes: bytes)
+    }
+
     mutating func append(integer: Int64) {
         appendTag(0x49)
         appendBigEndian(UInt64(bitPattern: integer))
     }
 
-    /// Marks the start of a row of `valueCount` values after its rowid.
-    mutating func appendRowStart(valueCount: Int) {
+    /// Marks the start of a row. Values are self-delimiting, so the marks alone frame the rows.
+    mutating func appendRowStart() {
         appendTag(0x23)
-        appendBigEndian(UInt64(valueCount))
     }
 
     mutating func appendNull() {
@@ -56,9 +60,10 @@ struct CanonicalDigest {
         }
     }
 
-    /// The digest as 64 lower-case hex digits.
-    mutating func hexDigest() -> String {
-        flush()
+    /// The digest of everything appended so far, as 64 lower-case hex digits.
+    func hexDigest() -> String {
+        var hasher = hasher
+        hasher.update(bufferPointer: buffer.bytes)
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
