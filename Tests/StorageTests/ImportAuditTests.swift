@@ -105,4 +105,19 @@ struct ImportAuditTests {
         #expect(report.failure?.hasPrefix("change \(change):") == true, "\(report.failure ?? "valid")")
         #expect(report.entriesChecked == Int(change) - 1)
     }
+
+    @Test func foreignKeysOfSurveyVersionsAreEnforcedAtCommit() throws {
+        let connection = fixture.database.connection
+        let before = try fixture.snapshot()
+        let error = try #require(throws: SQLiteError.self) {
+            try connection.write {
+                try connection.run("""
+                    INSERT INTO survey_response_versions (response_id, version, change_id, survey_date, service)
+                    VALUES (999, 1, 1, '2026-03-01', 'KTP')
+                    """)
+            }
+        }
+        #expect(error.extendedCode == SchemaConstraintTests.foreignKey, "\(error)")
+        #expect(try fixture.snapshot() == before)
+    }
 }

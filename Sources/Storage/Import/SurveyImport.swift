@@ -3,7 +3,8 @@
 ///
 /// Ids and row ids are assigned up front under the write lock (max + 1). Valid rows are copied
 /// into one reused byte buffer and written `batchSize` at a time with one multi-row INSERT for the
-/// versions and one for the identities, and no `String` is made per field. Every version row binds
+/// versions and one for the identities (SQLite runs a statement's per-statement work once per
+/// batch), and no `String` is made per field. Every version row binds
 /// each column of the table in schema order, and the same values feed the `TableDigest` the audit
 /// seal uses, so the million rows of a large file are not read back to be digested.
 struct SurveyRowImporter: CSVRowImporter {
@@ -32,11 +33,14 @@ struct SurveyRowImporter: CSVRowImporter {
     static let selectNextID = "SELECT coalesce(max(id), 0) + 1 FROM survey_responses"
     static let selectNextRowID = "SELECT coalesce(max(row_id), 0) + 1 FROM survey_response_versions"
     static let selectVersionColumns = "SELECT name FROM pragma_table_info('survey_response_versions') ORDER BY cid"
+    // Both INSERTs are OR ROLLBACK: a constraint failure ends the whole import, as any error does,
+    // and with the table's foreign keys deferred to the commit no row can fail halfway through a
+    // statement, so SQLite keeps no statement journal for them.
     static let insertIdentities = """
         WITH RECURSIVE new(id) AS (SELECT ?1 UNION ALL SELECT id + 1 FROM new WHERE id < ?2)
-        INSERT INTO survey_responses (id) SELECT id FROM new
+        INSERT OR ROLLBACK INTO survey_responses (id) SELECT id FROM new
         """
-    static let insertVersionsHead = "INSERT INTO survey_response_versions (\(versionColumns.joined(separator: ", "))) VALUES\n"
+    static let insertVersionsHead = "INSERT OR ROLLBACK INTO survey_response_versions (\(versionColumns.joined(separator: ", "))) VALUES\n"
     static let versionRow = "(" + Array(repeating: "?", count: versionColumns.count).joined(separator: ", ") + ")"
 
     /// The INSERT of `rows` version rows.
