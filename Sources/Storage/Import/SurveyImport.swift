@@ -92,7 +92,8 @@ struct SurveyRowImporter: CSVRowImporter {
         let tableColumns = try connection.prepare(Self.selectVersionColumns).map { $0.string(0) }
         versionsDigest = tableColumns == Self.versionColumns ? TableDigest() : nil
         identities = try connection.cached(Self.insertIdentities)
-        fullBatch = try connection.cached(Self.insertVersions(rows: Self.batchSize))
+        // Owned, not cached on the connection: its text bindings point into `bytes`.
+        fullBatch = try connection.prepare(Self.insertVersions(rows: Self.batchSize))
         pending.reserveCapacity(Self.batchSize)
         bytes.reserveCapacity(Self.batchSize * 256)
     }
@@ -143,8 +144,9 @@ struct SurveyRowImporter: CSVRowImporter {
                 try bind(row, rowID: nextRowID + Int64(offset), id: nextID + Int64(offset), buffer: buffer,
                          to: statement, base: Int32(offset) * Self.parametersPerRow, digest: &versionsDigest)
             }
+            // The text is bound in place: run while `buffer` holds it.
+            try statement.runBound()
         }
-        try statement.runBound()
         nextID = lastID + 1
         nextRowID += Int64(count)
         pending.removeAll(keepingCapacity: true)
@@ -170,7 +172,7 @@ struct SurveyRowImporter: CSVRowImporter {
             guard let range else { return try null() }
             parameter += 1
             let bytes = Bytes(rebasing: buffer[range])
-            try statement.bindText(bytes, at: parameter)
+            try statement.bindTextInPlace(bytes, at: parameter)
             digest?.append(text: bytes)
         }
         func text(_ constant: StaticString?) throws {
