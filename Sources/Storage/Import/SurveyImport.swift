@@ -4,9 +4,9 @@
 /// Ids and row ids are assigned up front under the write lock (max + 1). Valid rows are copied
 /// into one reused byte buffer and written `batchSize` at a time with one multi-row INSERT for the
 /// versions and one for the identities (SQLite runs a statement's per-statement work once per
-/// batch), and no `String` is made per field. Every version row binds
-/// each column of the table in schema order, and the same values feed the `TableDigest` the audit
-/// seal uses, so the million rows of a large file are not read back to be digested.
+/// batch), and no `String` is made per field. Every version row binds each column of the table in
+/// schema order, and the same values feed the `TableDigest` the audit seal uses, so the million
+/// rows of a large file are not read back to be digested.
 struct SurveyRowImporter: CSVRowImporter {
     static let kind = ImportKind.survey
     static let columns: [CSVColumn] =
@@ -18,9 +18,10 @@ struct SurveyRowImporter: CSVRowImporter {
     private static let scoreFields = (1...SurveyResponse.elementCount).map { "u\($0)" }
 
     static let versionsTable = "survey_response_versions"
-    /// Every column of `survey_response_versions` in schema order, as `bind` writes a row. When
-    /// the table's columns differ (a migration changed them and `bind` was not updated), rows are
-    /// still written but the seal reads them back; a test holds this list to the schema.
+    /// Every column of `survey_response_versions` in schema order, as `bind` writes a row. Should
+    /// a migration change the table without `bind` following, the digest is not supplied and the
+    /// seal reads the rows back (a column gone fails the INSERT); a test holds this list to the
+    /// schema.
     static let versionColumns = ["row_id", "response_id", "version", "change_id", "voided", "void_reason",
                                  "survey_date", "service", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9",
                                  "gender", "age", "education", "occupation", "suggestion"]
