@@ -134,13 +134,18 @@ WHERE v.version = (SELECT max(w.version) FROM follow_up_versions AS w WHERE w.fo
 
 -- Public-service satisfaction survey (SKM) responses: U1..U9 each 1..4, or NULL when unanswered.
 -- Closed sets here are written as OR chains, not IN lists: SQLite builds an IN list's lookup
--- table each time a CHECK runs, which made bulk imports a third slower.
+-- table each time a CHECK runs, which made bulk imports a third slower. The foreign keys are
+-- checked when the transaction commits (DEFERRABLE INITIALLY DEFERRED), which enforces them just
+-- the same, since iku writes in one transaction per command and a plain sqlite3 statement is its
+-- own transaction: a bulk import's multi-row INSERTs then need no statement journal (a copy of
+-- every page the statement touches, kept to undo that statement alone), which took a quarter
+-- of a million-row import's time.
 CREATE TABLE survey_responses (id INTEGER PRIMARY KEY) STRICT;
 CREATE TABLE survey_response_versions (
     row_id INTEGER PRIMARY KEY,
-    response_id INTEGER NOT NULL REFERENCES survey_responses(id),
+    response_id INTEGER NOT NULL REFERENCES survey_responses(id) DEFERRABLE INITIALLY DEFERRED,
     version INTEGER NOT NULL CHECK (version >= 1),
-    change_id INTEGER NOT NULL REFERENCES changes(id),
+    change_id INTEGER NOT NULL REFERENCES changes(id) DEFERRABLE INITIALLY DEFERRED,
     voided INTEGER NOT NULL DEFAULT 0 CHECK (voided = 0 OR voided = 1),
     void_reason TEXT CHECK (void_reason IS NULL OR (length(trim(void_reason)) BETWEEN 1 AND 500 AND void_reason IS trim(void_reason))),
     survey_date TEXT NOT NULL CHECK (survey_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(survey_date, '+0 days') IS survey_date),

@@ -4,13 +4,15 @@ import Foundation
 /// verifying compute.
 ///
 /// Each change's *content digest* covers every row it wrote, in every table that has a
-/// `change_id` column (tables by name, rows by rowid, every value typed, in column order). Its
-/// *entry digest* covers the previous entry's digest, the change row and the content digest.
+/// `change_id` column (tables by name, each table's rows digested on their own by rowid, every
+/// value typed, in column order: see `ContentDigest`). Its *entry digest* covers the previous
+/// entry's digest, the change row and the content digest.
 ///
 /// Rows are only ever appended, and a change is recorded before the rows it writes, so in every
 /// table the rows of one change are contiguous and `change_id` never decreases along the rowid.
-/// Sealing reads the rows appended since the transaction began; verifying reads every table once,
-/// in rowid order, alongside the log. Neither needs an index on `change_id`.
+/// Sealing reads the rows appended since the transaction began (but for tables whose digest the
+/// writer supplied); verifying reads every table once, in rowid order, alongside the log. Neither
+/// needs an index on `change_id`.
 public struct AuditChain {
     /// The `previous_sha256` of the first entry.
     public static let genesis = String(repeating: "0", count: 64)
@@ -59,12 +61,25 @@ public struct AuditChain {
 
     /// Appends digests for `changeIDs`, in order, after the current head. Call inside the
     /// transaction that recorded them; `watermarks` are the table ends when it began.
-    func seal(_ changeIDs: [Int64], after watermarks: [String: Int64]) throws {
+    ///
+    /// `supplied` holds, per change and table, the digest of every row the change wrote to that
+    /// table, computed by the writer from the values it bound (`TableDigest.hexDigest()`); those
+    /// rows are not read back. Verifying recomputes every table from the stored rows, so a
+    /// supplied digest that does not match them fails verification.
+    func seal(_ changeIDs: [Int64], after watermarks: [String: Int64],
+              supplied: [Int64: [String: String]] = [:]) throws {
         guard !changeIDs.isEmpty else { return }
+        for table in supplied.values.flatMap(\.keys) where watermarks[table] == nil {
+            throw StateError("a digest was supplied for \(table), which holds no change rows")
+        }
         var previous = try head()?.digest ?? Self.genesis
         for changeID in changeIDs {
             var content = ContentDigest()
             for (table, mark) in watermarks.sorted(by: { $0.key < $1.key }) {
+                if let rowsDigest = supplied[changeID]?[table] {
+                    content.add(table: table, rowsDigest: rowsDigest)
+                    continue
+                }
                 let statement = try connection.cached(
                     "SELECT rowid, * FROM \"\(table)\" WHERE rowid > ? AND change_id = ? ORDER BY rowid")
                 try statement.forEachRow([mark, changeID]) { _ in content.add(currentRowOf: statement, table: table) }
@@ -87,41 +102,5 @@ public struct AuditChain {
         }
         guard let digest else { throw StateError("change \(changeID) is missing from the change log") }
         return digest
-    }
-}
-
-/// The content digest of one change, fed one row at a time in table-name then rowid order:
-/// each table's name once, then per row its rowid and its values, trailing NULLs left out (so a
-/// column added later as NULL leaves old digests intact).
-struct ContentDigest {
-    private var digest = CanonicalDigest()
-    private var lastTable: String?
-    private var finished: String?
-
-    init() {
-        digest.append(text: "iku-content-v1")
-    }
-
-    /// Adds the current row of `statement`, a `SELECT rowid, * FROM table`.
-    mutating func add(currentRowOf statement: Statement, table: String) {
-        if lastTable != table {
-            digest.append(text: table)
-            lastTable = table
-        }
-        let row = Row(statement: statement)
-        var lastValue = statement.columnCount - 1
-        while lastValue > 0, row.isNull(lastValue) { lastValue -= 1 }
-        digest.appendRowStart(valueCount: lastValue)
-        digest.append(integer: row.int64(0))
-        for column in stride(from: 1, through: lastValue, by: 1) {
-            digest.appendColumn(of: statement, at: column)
-        }
-    }
-
-    mutating func hexDigest() -> String {
-        if let finished { return finished }
-        let value = digest.hexDigest()
-        finished = value
-        return value
     }
 }

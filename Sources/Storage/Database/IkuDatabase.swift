@@ -97,20 +97,35 @@ public final class IkuDatabase {
 
     /// Changes recorded in the write transaction now open, to be sealed into the audit chain.
     private var unsealedChangeIDs: [Int64]?
+    /// Digests of rows written in the open transaction, supplied by their writer: per change, per table.
+    private var suppliedDigests: [Int64: [String: String]] = [:]
 
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE); nothing is kept if it throws.
     /// Before committing, every change the body recorded is sealed into the audit chain.
     public func write<T>(_ body: () throws -> T) throws -> T {
         precondition(unsealedChangeIDs == nil, "IkuDatabase.write does not nest")
         unsealedChangeIDs = []
-        defer { unsealedChangeIDs = nil }
+        defer {
+            unsealedChangeIDs = nil
+            suppliedDigests = [:]
+        }
         return try connection.write {
             let chain = AuditChain(connection)
             let watermarks = try chain.watermarks()
             let result = try body()
-            try chain.seal(unsealedChangeIDs ?? [], after: watermarks)
+            try chain.seal(unsealedChangeIDs ?? [], after: watermarks, supplied: suppliedDigests)
             return result
         }
+    }
+
+    /// Hands the audit seal the digest of every row that change `changeID` wrote to `table`,
+    /// computed by the writer from the values it bound, so sealing does not read those rows back.
+    /// Call inside `write`, after the last such row. `iku audit verify` recomputes the digest from
+    /// the stored rows, so one that does not match them fails verification.
+    func supplyDigest(of table: String, rows: TableDigest, writtenBy changeID: Int64) {
+        precondition(unsealedChangeIDs?.contains(changeID) == true, "supplyDigest needs a change of the open write")
+        guard rows.rowCount > 0 else { return }
+        suppliedDigests[changeID, default: [:]][table] = rows.hexDigest()
     }
 
     /// Runs `body` in one read transaction, so all its queries see one snapshot.

@@ -117,6 +117,13 @@ protocol CSVRowImporter {
     mutating func finish() throws
     /// The ids given to the rows written so far.
     var ids: ClosedRange<Int64>? { get }
+    /// Digests of the rows written, per table, computed from the values bound, for the audit seal
+    /// (`IkuDatabase.supplyDigest`); the rows of a table left out are read back when sealing.
+    var rowDigests: [(table: String, rows: TableDigest)] { get }
+}
+
+extension CSVRowImporter {
+    var rowDigests: [(table: String, rows: TableDigest)] { [] }
 }
 
 /// Imports a CSV file all or nothing, in one transaction and with one change, streaming it.
@@ -188,6 +195,9 @@ struct CSVImport<Importer: CSVRowImporter> {
             if let changeID {
                 try database.connection.cached(ImportQueries.insertImport)
                     .run([changeID, Importer.kind.rawValue, fileName, digest, rows])
+                for (table, rowsDigest) in importer.rowDigests {
+                    database.supplyDigest(of: table, rows: rowsDigest, writtenBy: changeID)
+                }
             }
             return ImportReport(kind: Importer.kind, fileName: fileName, fileSHA256: digest, rowCount: rows,
                                 ids: importer.ids, changeID: changeID, dryRun: options.dryRun)

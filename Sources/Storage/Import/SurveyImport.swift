@@ -1,11 +1,12 @@
 /// Validates survey-response rows straight from the CSV reader's bytes, with the same
 /// `FieldRules`/`SurveyRules` as `iku survey add`, and writes them in batches.
 ///
-/// Ids are assigned up front under the write lock (max + 1). Valid rows are copied into one
-/// reused byte buffer and written `batchSize` at a time with one multi-row INSERT for the
-/// versions and one for the identities: SQLite then builds the per-statement state of the
-/// schema's CHECK constraints (the `IN (...)` lists) once per batch instead of once per row,
-/// and no `String` is made per field.
+/// Ids and row ids are assigned up front under the write lock (max + 1). Valid rows are copied
+/// into one reused byte buffer and written `batchSize` at a time with one multi-row INSERT for the
+/// versions and one for the identities (SQLite runs a statement's per-statement work once per
+/// batch), and no `String` is made per field. Every version row binds each column of the table in
+/// schema order, and the same values feed the `TableDigest` the audit seal uses, so the million
+/// rows of a large file are not read back to be digested.
 struct SurveyRowImporter: CSVRowImporter {
     static let kind = ImportKind.survey
     static let columns: [CSVColumn] =
@@ -16,28 +17,39 @@ struct SurveyRowImporter: CSVRowImporter {
     private static let gender = 11, age = 12, education = 13, occupation = 14, suggestion = 15
     private static let scoreFields = (1...SurveyResponse.elementCount).map { "u\($0)" }
 
+    static let versionsTable = "survey_response_versions"
+    /// Every column of `survey_response_versions` in schema order, as `bind` writes a row. Should
+    /// a migration change the table without `bind` following, the digest is not supplied and the
+    /// seal reads the rows back (a column gone fails the INSERT); a test holds this list to the
+    /// schema.
+    static let versionColumns = ["row_id", "response_id", "version", "change_id", "voided", "void_reason",
+                                 "survey_date", "service", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9",
+                                 "gender", "age", "education", "occupation", "suggestion"]
+
     /// Rows per INSERT statement.
     static let batchSize = 128
     /// Parameters per row of `insertVersions`.
-    static let parametersPerRow: Int32 = 18
+    static let parametersPerRow = Int32(versionColumns.count)
 
     static let selectNextID = "SELECT coalesce(max(id), 0) + 1 FROM survey_responses"
+    static let selectNextRowID = "SELECT coalesce(max(row_id), 0) + 1 FROM survey_response_versions"
+    static let selectVersionColumns = "SELECT name FROM pragma_table_info('survey_response_versions') ORDER BY cid"
+    // Both INSERTs are OR ROLLBACK: a constraint failure ends the whole import, as any error does,
+    // and with the table's foreign keys deferred to the commit no row can fail halfway through a
+    // statement, so SQLite keeps no statement journal for them.
     static let insertIdentities = """
         WITH RECURSIVE new(id) AS (SELECT ?1 UNION ALL SELECT id + 1 FROM new WHERE id < ?2)
-        INSERT INTO survey_responses (id) SELECT id FROM new
+        INSERT OR ROLLBACK INTO survey_responses (id) SELECT id FROM new
         """
-    static let insertVersionsHead = """
-        INSERT INTO survey_response_versions (response_id, version, change_id, survey_date, service,
-            u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, suggestion) VALUES
-        """
-    static let versionRow = "(?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let insertVersionsHead = "INSERT OR ROLLBACK INTO survey_response_versions (\(versionColumns.joined(separator: ", "))) VALUES\n"
+    static let versionRow = "(" + Array(repeating: "?", count: versionColumns.count).joined(separator: ", ") + ")"
 
     /// The INSERT of `rows` version rows.
     static func insertVersions(rows: Int) -> String {
         insertVersionsHead + Array(repeating: versionRow, count: rows).joined(separator: ",\n")
     }
 
-    /// One validated row waiting in the batch; text lives in `PendingRows.bytes`.
+    /// One validated row waiting in the batch; its text lives in `bytes`.
     private struct PendingRow {
         var date: Range<Int>
         var service: Range<Int>
@@ -54,10 +66,13 @@ struct SurveyRowImporter: CSVRowImporter {
     private var changeID: Int64 = 0
     private var firstID: Int64 = 1
     private var nextID: Int64 = 1
+    private var nextRowID: Int64 = 1
     private var identities: Statement?
     private var fullBatch: Statement?
     private var pending: [PendingRow] = []
     private var bytes: [UInt8] = []
+    /// The digest of the version rows written, or nil when the table's columns are not `versionColumns`.
+    private var versionsDigest: TableDigest?
 
     init(connection: Connection) {
         self.connection = connection
@@ -65,13 +80,21 @@ struct SurveyRowImporter: CSVRowImporter {
 
     var ids: ClosedRange<Int64>? { nextID > firstID ? firstID...(nextID - 1) : nil }
 
+    var rowDigests: [(table: String, rows: TableDigest)] {
+        versionsDigest.map { [(Self.versionsTable, $0)] } ?? []
+    }
+
     mutating func begin(changeID: Int64?) throws {
         firstID = try connection.prepare(Self.selectNextID).first { $0.int64(0) } ?? 1
         nextID = firstID
         guard let changeID else { return }
         self.changeID = changeID
+        nextRowID = try connection.prepare(Self.selectNextRowID).first { $0.int64(0) } ?? 1
+        let tableColumns = try connection.prepare(Self.selectVersionColumns).map { $0.string(0) }
+        versionsDigest = tableColumns == Self.versionColumns ? TableDigest() : nil
         identities = try connection.cached(Self.insertIdentities)
-        fullBatch = try connection.cached(Self.insertVersions(rows: Self.batchSize))
+        // Owned, not cached on the connection: its text bindings point into `bytes`.
+        fullBatch = try connection.prepare(Self.insertVersions(rows: Self.batchSize))
         pending.reserveCapacity(Self.batchSize)
         bytes.reserveCapacity(Self.batchSize * 256)
     }
@@ -119,35 +142,69 @@ struct SurveyRowImporter: CSVRowImporter {
         let statement = count == Self.batchSize ? fullBatch : try connection.prepare(Self.insertVersions(rows: count))
         try bytes.withUnsafeBufferPointer { buffer in
             for (offset, row) in pending.enumerated() {
-                try bind(row, id: nextID + Int64(offset), buffer: buffer, to: statement,
-                         base: Int32(offset) * Self.parametersPerRow)
+                try bind(row, rowID: nextRowID + Int64(offset), id: nextID + Int64(offset), buffer: buffer,
+                         to: statement, base: Int32(offset) * Self.parametersPerRow, digest: &versionsDigest)
             }
+            // The text is bound in place: run while `buffer` holds it.
+            try statement.runBound()
         }
-        try statement.runBound()
         nextID = lastID + 1
+        nextRowID += Int64(count)
         pending.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
     }
 
-    private func bind(_ row: PendingRow, id: Int64, buffer: Bytes, to statement: Statement, base: Int32) throws {
-        func text(_ range: Range<Int>) -> Bytes { Bytes(rebasing: buffer[range]) }
-        try statement.bindInteger(id, at: base + 1)
-        try statement.bindInteger(changeID, at: base + 2)
-        try statement.bindText(text(row.date), at: base + 3)
-        try statement.bindText(text(row.service), at: base + 4)
-        for index in 0..<SurveyResponse.elementCount {
-            let score = (row.scores >> (4 * UInt64(index))) & 0xF
-            if score == 0 {
-                try statement.bindNull(at: base + 5 + Int32(index))
-            } else {
-                try statement.bindInteger(Int64(score), at: base + 5 + Int32(index))
-            }
+    /// Binds every column of one version row, in `versionColumns` order, and feeds the same
+    /// values to `digest`.
+    private func bind(_ row: PendingRow, rowID: Int64, id: Int64, buffer: Bytes, to statement: Statement, base: Int32,
+                      digest: inout TableDigest?) throws {
+        var parameter = base
+        func integer(_ value: Int64) throws {
+            parameter += 1
+            try statement.bindInteger(value, at: parameter)
+            digest?.append(integer: value)
         }
-        if let gender = row.gender { try statement.bindText(gender.canonical, at: base + 14) } else { try statement.bindNull(at: base + 14) }
-        if let age = row.age { try statement.bindInteger(Int64(age), at: base + 15) } else { try statement.bindNull(at: base + 15) }
-        if let education = row.education { try statement.bindText(education.canonical, at: base + 16) } else { try statement.bindNull(at: base + 16) }
-        if let occupation = row.occupation { try statement.bindText(occupation.canonical, at: base + 17) } else { try statement.bindNull(at: base + 17) }
-        if let suggestion = row.suggestion { try statement.bindText(text(suggestion), at: base + 18) } else { try statement.bindNull(at: base + 18) }
+        func null() throws {
+            parameter += 1
+            try statement.bindNull(at: parameter)
+            digest?.appendNull()
+        }
+        func text(_ range: Range<Int>?) throws {
+            guard let range else { return try null() }
+            parameter += 1
+            let bytes = Bytes(rebasing: buffer[range])
+            try statement.bindTextInPlace(bytes, at: parameter)
+            digest?.append(text: bytes)
+        }
+        func text(_ constant: StaticString?) throws {
+            guard let constant else { return try null() }
+            parameter += 1
+            try statement.bindText(constant, at: parameter)
+            digest?.append(text: constant)
+        }
+        func integer(_ value: Int?) throws {
+            guard let value else { return try null() }
+            try integer(Int64(value))
+        }
+
+        digest?.beginRow(rowID: rowID)
+        try integer(rowID)                      // row_id
+        try integer(id)                         // response_id
+        try integer(1)                          // version
+        try integer(changeID)                   // change_id
+        try integer(0)                          // voided
+        try null()                              // void_reason
+        try text(row.date)                      // survey_date
+        try text(row.service)                   // service
+        for index in 0..<SurveyResponse.elementCount {
+            let score = Int((row.scores >> (4 * UInt64(index))) & 0xF)
+            try integer(score == 0 ? nil : score)  // u1..u9
+        }
+        try text(row.gender?.canonical)         // gender
+        try integer(row.age)                    // age
+        try text(row.education?.canonical)      // education
+        try text(row.occupation?.canonical)     // occupation
+        try text(row.suggestion)                // suggestion
     }
 }
 

@@ -1,8 +1,5 @@
 import CSQLite
 
-/// SQLite's "copy this buffer now" destructor.
-private let transientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// Allocation-free binding for bulk writes (CSV imports): values go straight from byte buffers to
 /// SQLite, with no `DatabaseValue` or `String` in between.
 extension Statement {
@@ -18,12 +15,12 @@ extension Statement {
         try check(sqlite3_bind_null(handle, index))
     }
 
-    /// Binds UTF-8 text that SQLite copies before this returns.
+    /// Binds UTF-8 text that SQLite reads in place, without copying it: the bytes must stay as
+    /// they are until the statement has run.
     @inline(__always)
-    func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws {
+    func bindTextInPlace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws {
         let start = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(bitPattern: 1)!
-        try check(sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self),
-                                    Int32(bytes.count), transientDestructor))
+        try check(sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil))
     }
 
     /// Binds a compile-time constant string without copying it (it lives as long as the program).
