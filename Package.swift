@@ -46,8 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "FuzzSupport"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
-        .testTarget(name: "ikuTests", dependencies: ["iku", "Storage"]),
+        .testTarget(name: "ikuTests", dependencies: ["iku", "Storage", "FuzzSupport"]),
     ]
 )
