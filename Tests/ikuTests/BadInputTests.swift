@@ -37,6 +37,8 @@ struct BadInputTests {
              expected: ["scores U3", "\"0\""]),
         Case(name: "score not a number", arguments: ["survey", "add", "--date", "2026-03-03", "--service", "KTP", "--scores", "4,3,4,4,3,4,4,3,baik"],
              expected: ["scores U9", "\"baik\""]),
+        Case(name: "score with a line break", arguments: ["survey", "add", "--date", "2026-03-03", "--service", "KTP", "--scores", "4,3\n2,4,3,4,4,3,4,4"],
+             expected: ["scores U2", #""3\n2""#]),
         Case(name: "eight scores", arguments: ["survey", "add", "--date", "2026-03-03", "--service", "KTP", "--scores", "4,3,4,4,3,4,4,3"],
              expected: ["scores", "nine scores"]),
         Case(name: "impossible survey date", arguments: ["survey", "add", "--date", "2025-02-30", "--service", "KTP", "--scores", scores],
