@@ -13,9 +13,29 @@ enum ExitStatus: Int32 {
     case internalError = 3
 }
 
+/// What `iku` prints for a failure and the status it exits with.
+struct FailureReport: Equatable {
+    let status: Int32
+    /// The text to print (nothing for an explicit exit code).
+    let message: String
+    /// Help and version go to stdout; every error to stderr.
+    let toStandardOutput: Bool
+}
+
 extension Iku {
-    /// Prints one line for `error` on stderr (help and version on stdout) and exits.
+    /// Prints the report of `error` and exits with its status.
     static func exit(with error: Error) -> Never {
+        let report = failureReport(for: error)
+        if report.toStandardOutput {
+            print(report.message)
+        } else if !report.message.isEmpty {
+            FileHandle.standardError.write(Data((report.message + "\n").utf8))
+        }
+        Foundation.exit(report.status)
+    }
+
+    /// One line for `error` on stderr with a documented exit status (help and version on stdout).
+    static func failureReport(for error: Error) -> FailureReport {
         let status: ExitStatus
         let message: String
         switch error {
@@ -38,18 +58,15 @@ extension Iku {
         case let error as SQLiteError:
             (status, message) = (.internalError, "error: \(error)")
         case let error as ExitCode:
-            Foundation.exit(error.rawValue)
+            return FailureReport(status: error.rawValue, message: "", toStandardOutput: false)
         default:
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
             let text = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                return FailureReport(status: 0, message: text, toStandardOutput: true)
+            }
             status = .usage
             message = text.hasPrefix("Error:") || text.hasPrefix("error:") ? text : "error: \(text)"
         }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(status.rawValue)
+        return FailureReport(status: status.rawValue, message: message, toStandardOutput: false)
     }
 }
