@@ -12,8 +12,11 @@ public struct FuzzInput: RandomNumberGenerator {
     }
 
     /// Inputs per fuzz target: `IKU_FUZZ_ITERATIONS`, else 2,000.
-    public static var iterations: Int {
-        ProcessInfo.processInfo.environment["IKU_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2_000
+    public static var iterations: Int { iterations(quick: 2_000) }
+
+    /// `IKU_FUZZ_ITERATIONS`, else `quick`: for targets whose inputs are slow in a debug build.
+    public static func iterations(quick: Int) -> Int {
+        ProcessInfo.processInfo.environment["IKU_FUZZ_ITERATIONS"].flatMap(Int.init) ?? quick
     }
 
     public static var seed: UInt64 {
