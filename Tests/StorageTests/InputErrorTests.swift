@@ -22,4 +22,11 @@ struct InputErrorTests {
         #expect(InputError(field: "f", value: String(repeating: "é", count: 60), allowed: "x").description.hasPrefix("f: \"éééé"))
         #expect(!InputError(field: "f", value: String(repeating: "é", count: 60), allowed: "x").description.contains("..."))
     }
+
+    /// Found by fuzzing: a refusal quoting a stored name (a village code already taken by a
+    /// village whose name holds a line break or a right-to-left override) was not one line.
+    @Test func stateErrorsQuotingStoredTextAreOneLine() {
+        let error = StateError("village code 35.08.01.2001 is already recorded as village 3 (Desa\nBaru \u{202E}x); correct it")
+        #expect(error.description == #"village code 35.08.01.2001 is already recorded as village 3 (Desa\nBaru \u{202E}x); correct it"#)
+    }
 }

@@ -151,6 +151,26 @@ struct BadInputTests {
         #expect(try iku.contentDump() == before)
     }
 
+    /// Found by fuzzing: refusals that quote stored text (a village's name, a void reason) were
+    /// as many lines as the text.
+    @Test func refusalsQuotingStoredTextWithLineBreaksAreOneLine() throws {
+        let iku = try IkuRunner()
+        try SeededDatabase.copy(to: iku)
+        #expect(try iku.run(["village", "add", "--code", "35.08.01.2002", "--name", "Bulu\nrejo \u{202E}lama"]).status == 0)
+        #expect(try iku.run(["survey", "void", "1", "--reason", "dobel\nentri"]).status == 0)
+        let before = try iku.contentDump()
+        for (arguments, expected) in [
+            (["village", "add", "--code", "35.08.01.2002", "--name", "Lagi"], #"(Bulu\nrejo \u{202E}lama)"#),
+            (["survey", "correct", "1", "--age", "30"], #"it is voided (dobel\nentri)"#),
+        ] {
+            let result = try iku.run(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
+        }
+        #expect(try iku.contentDump() == before)
+    }
+
     @Test func oneBadRowInTenThousandImportsNothingAndNamesItsLine() throws {
         let iku = try IkuRunner()
         try SeededDatabase.copy(to: iku)

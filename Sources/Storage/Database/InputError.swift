@@ -22,15 +22,35 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
     /// Longest value a message shows, in Unicode scalars.
     static let shownLength = 60
 
-    /// `value` as it fits in a one-line message: line breaks, tabs, other control characters and
-    /// invisible format characters (right-to-left marks, byte order marks, ...) written as
-    /// escapes (`\n`, `\u{200F}`), so the message stays one line and shows why the value was
-    /// refused; a long value is cut with "...".
+    /// `value` as it fits in a one-line message: escaped, and a long value cut with "...".
     static func shown(_ value: String) -> String {
+        MessageText.oneLine(value, limit: shownLength)
+    }
+}
+
+/// A request that conflicts with what is stored (e.g. correcting a voided record).
+public struct StateError: Error, Equatable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    /// The message on one line: text from records in it (a name, a reason) may hold line breaks.
+    public var description: String { MessageText.oneLine(message) }
+}
+
+/// Text from users and records made fit for a one-line message.
+enum MessageText {
+    /// `text` with line breaks, tabs, other control characters and invisible format characters
+    /// (right-to-left marks and overrides, byte order marks, ...) written as escapes (`\n`,
+    /// `\u{200F}`), so a message stays one line, reads in order, and shows why a value that looks
+    /// right was refused; cut after `limit` Unicode scalars with "...".
+    static func oneLine(_ text: String, limit: Int = .max) -> String {
         var shown = ""
-        var characters = 0
-        for scalar in value.unicodeScalars {
-            guard characters < shownLength else { return shown + "..." }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard count < limit else { return shown + "..." }
             switch scalar {
             case "\n": shown += "\\n"
             case "\r": shown += "\\r"
@@ -44,19 +64,8 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
                     shown.unicodeScalars.append(scalar)
                 }
             }
-            characters += 1
+            count += 1
         }
         return shown
     }
-}
-
-/// A request that conflicts with what is stored (e.g. correcting a voided record).
-public struct StateError: Error, Equatable, CustomStringConvertible {
-    public let message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }

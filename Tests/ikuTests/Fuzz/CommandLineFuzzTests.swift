@@ -171,8 +171,8 @@ struct CommandLineFuzzTests {
             case 7:  // an unknown option, a stray argument, or an option missing its value at the end
                 switch input.int(0...2) {
                 case 0: options.append(("--" + input.pick(["bogus", "tanggal", "date-adopted", "scores2"]), input.hostileText(maxPieces: 2)))
-                case 1: trailing.append(input.pick(["x", "2026-03-02", "😀", "-"]))
-                default: trailing.append(input.pick(command.options).name)
+                case 1: trailing = [input.pick(["x", "2026-03-02", "😀", "-"])]
+                default: trailing = [input.pick(command.options).name]  // one only: two could make an option and its value
                 }
                 result.mustBeRefused = true
             case 8:  // both --value and --clear (or --due and --default), or neither
