@@ -68,6 +68,16 @@ struct CSVReaderTests {
         #expect(result.map(\.line) == [1, 2, 3, 4])
     }
 
+    /// Found by fuzzing: a CR inside quotes did not count as a line break, so in a file with CR
+    /// line ends every line after a multi-line field was misnumbered.
+    @Test(arguments: chunkSizes)
+    func countsLineBreaksInsideQuotesAsOutside(_ chunkSize: Int) throws {
+        let text = "a,b\r\"one\rtwo\",x\r\"three\r\nfour\nfive\r\"\"\r\",y\rlast,z\r"
+        let result = try records(Array(text.utf8), chunkSize: chunkSize)
+        #expect(result.map(\.line) == [1, 2, 4, 9])
+        #expect(result[2].fields == ["three\r\nfour\nfive\r\"\r", "y"])
+    }
+
     @Test func boundsTheMemoryOfARunawayQuotedField() throws {
         var bytes = Array("a,b\n\"".utf8)
         bytes += Array(repeating: UInt8(ascii: "x"), count: CSVReader.maximumRecordBytes + 10)

@@ -37,6 +37,8 @@ struct BadInputTests {
              expected: ["scores U3", "\"0\""]),
         Case(name: "score not a number", arguments: ["survey", "add", "--date", "2026-03-03", "--service", "KTP", "--scores", "4,3,4,4,3,4,4,3,baik"],
              expected: ["scores U9", "\"baik\""]),
+        Case(name: "score with a line break", arguments: ["survey", "add", "--date", "2026-03-03", "--service", "KTP", "--scores", "4,3\n2,4,3,4,4,3,4,4"],
+             expected: ["scores U2", #""3\n2""#]),
         Case(name: "eight scores", arguments: ["survey", "add", "--date", "2026-03-03", "--service", "KTP", "--scores", "4,3,4,4,3,4,4,3"],
              expected: ["scores", "nine scores"]),
         Case(name: "impossible survey date", arguments: ["survey", "add", "--date", "2025-02-30", "--service", "KTP", "--scores", scores],
@@ -145,6 +147,26 @@ struct BadInputTests {
         #expect(result.stderr.hasPrefix("error: "))
         for text in testCase.expected {
             #expect(result.stderr.contains(text), "\(result.stderr) lacks \(text)")
+        }
+        #expect(try iku.contentDump() == before)
+    }
+
+    /// Found by fuzzing: refusals that quote stored text (a village's name, a void reason) were
+    /// as many lines as the text.
+    @Test func refusalsQuotingStoredTextWithLineBreaksAreOneLine() throws {
+        let iku = try IkuRunner()
+        try SeededDatabase.copy(to: iku)
+        #expect(try iku.run(["village", "add", "--code", "35.08.01.2002", "--name", "Bulu\nrejo \u{202E}lama"]).status == 0)
+        #expect(try iku.run(["survey", "void", "1", "--reason", "dobel\nentri"]).status == 0)
+        let before = try iku.contentDump()
+        for (arguments, expected) in [
+            (["village", "add", "--code", "35.08.01.2002", "--name", "Lagi"], #"(Bulu\nrejo \u{202E}lama)"#),
+            (["survey", "correct", "1", "--age", "30"], #"it is voided (dobel\nentri)"#),
+        ] {
+            let result = try iku.run(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
         }
         #expect(try iku.contentDump() == before)
     }

@@ -16,7 +16,15 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         let place = line.map { "line \($0): " } ?? ""
-        return "\(place)\(field): \"\(value)\" is not allowed; \(allowed)"
+        return "\(place)\(field): \"\(Self.shown(value))\" is not allowed; \(allowed)"
+    }
+
+    /// Longest value a message shows, in Unicode scalars.
+    static let shownLength = 60
+
+    /// `value` as it fits in a one-line message: escaped, and a long value cut with "...".
+    static func shown(_ value: String) -> String {
+        MessageText.oneLine(value, limit: shownLength)
     }
 }
 
@@ -28,5 +36,36 @@ public struct StateError: Error, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { message }
+    /// The message on one line: text from records in it (a name, a reason) may hold line breaks.
+    public var description: String { MessageText.oneLine(message) }
+}
+
+/// Text from users and records made fit for a one-line message.
+enum MessageText {
+    /// `text` with line breaks, tabs, other control characters and invisible format characters
+    /// (right-to-left marks and overrides, byte order marks, ...) written as escapes (`\n`,
+    /// `\u{200F}`), so a message stays one line, reads in order, and shows why a value that looks
+    /// right was refused; cut after `limit` Unicode scalars with "...".
+    static func oneLine(_ text: String, limit: Int = .max) -> String {
+        var shown = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard count < limit else { return shown + "..." }
+            switch scalar {
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case "\t": shown += "\\t"
+            case "\u{200D}": shown.unicodeScalars.append(scalar)  // the joiner inside emoji sequences
+            default:
+                switch scalar.properties.generalCategory {
+                case .control, .format, .lineSeparator, .paragraphSeparator:
+                    shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                default:
+                    shown.unicodeScalars.append(scalar)
+                }
+            }
+            count += 1
+        }
+        return shown
+    }
 }

@@ -68,6 +68,8 @@ final class CSVReader {
     private var highBits: UInt8 = 0
     private var sawQuote = false
     private var nextLine = 1
+    /// The last byte read inside quotes was a CR, so an LF next ends the same line.
+    private var quotedCR = false
 
     /// Fields in the current record.
     private(set) var fieldCount = 0
@@ -184,8 +186,11 @@ final class CSVReader {
                 case .quoted:
                     if byte == 0x22 {
                         state = .quoteInQuoted
+                        quotedCR = false
                     } else {
-                        if byte == 0x0A { nextLine += 1 }
+                        // Line breaks inside quotes count as the ones outside do: LF, CR LF or CR.
+                        if byte == 0x0D || (byte == 0x0A && !quotedCR) { nextLine += 1 }
+                        quotedCR = byte == 0x0D
                         append(byte)
                     }
                 case .quoteInQuoted:

@@ -81,7 +81,7 @@ enum FieldRules {
         let text = trimmed(bytes)
         if text.isEmpty { return nil }
         guard text.count <= maxLength || scalarCount(text) <= maxLength else {
-            throw InputError(field: field, value: abbreviated(string(text)),
+            throw InputError(field: field, value: string(text),
                              allowed: "text of at most \(maxLength) characters (this has \(scalarCount(text)))", line: line)
         }
         return text
@@ -132,12 +132,6 @@ enum FieldRules {
     @inline(__always)
     static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    /// Long values are cut in messages so one bad field stays one readable line.
-    static func abbreviated(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-        return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
     }
 
     // MARK: String entry points (command-line values), on the same byte rules.
