@@ -7,15 +7,7 @@
 set -euo pipefail
 writers=${1:-8}
 adds=${2:-250}
-cd "$(dirname "$0")/.."
-if [ -z "${IKU_BIN:-}" ]; then
-    swift build -c release --product iku >&2
-    IKU_BIN="$(swift build -c release --show-bin-path)/iku"
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export IKU_DB="$work/iku.sqlite"
-"$IKU_BIN" init --kecamatan-code 35.08.01 --kecamatan-name Tempursari --actor setup >/dev/null
+source "$(dirname "$0")/lib.sh"
 
 reporter() {
     local runs=0 failures=0
