@@ -27,7 +27,7 @@ struct Iku: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, InitCommand.self, MigrateCommand.self, CheckCommand.self,
+            DemoCommand.self, InitCommand.self, MigrateCommand.self, CheckCommand.self, OfficeCommand.self,
             VillageCommand.self, SubmissionCommand.self, FacilitationCommand.self, SurveyCommand.self,
             ReportCommand.self, TargetCommand.self, DeadlineCommand.self, RecomputeCommand.self, SnapshotCommand.self,
             HistoryCommand.self, AuditCommand.self, BackupCommand.self,

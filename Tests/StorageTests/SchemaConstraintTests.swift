@@ -50,6 +50,7 @@ struct SchemaConstraintTests {
                                 ("user_count", .integer(1000))],
         "target_settings": [("change_id", .integer(1)), ("indicator", .text("ikm")), ("year", .integer(2026)),
                             ("value", .real(82.5))],
+        "office_settings": [("change_id", .integer(1)), ("key", .text("timezone")), ("value", .text("Asia/Jakarta"))],
         "snapshots": [("change_id", .integer(1)), ("year", .integer(2026)), ("figures", .text("{}")),
                       ("input_sha256", .text(String(repeating: "a", count: 64)))],
         "imports": [("change_id", .integer(1)), ("kind", .text("survey")), ("file_name", .text("a.csv")),
@@ -124,6 +125,9 @@ struct SchemaConstraintTests {
         add("target_settings", "indicator", .text("ikm_total"), check)
         add("target_settings", "value", .real(0), check)
         add("target_settings", "value", .real(100.5), check)
+        add("office_settings", "key", .text("camat"), check)
+        add("office_settings", "value", .text(" Asia/Jakarta"), check)
+        add("office_settings", "value", .text(""), check)
         add("snapshots", "figures", .text("{not json"), check)
         add("snapshots", "input_sha256", .text("abc"), check)
         add("imports", "kind", .text("submission"), check)
@@ -196,7 +200,7 @@ struct SchemaConstraintTests {
             SELECT name FROM sqlite_schema
             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'iku_migrations'
             """).map { $0.string(0) }
-        #expect(tables.count == 18)
+        #expect(tables.count == 19)
         for table in tables {
             for sql in ["UPDATE \(table) SET rowid = rowid", "DELETE FROM \(table)"] {
                 let error = try #require(throws: SQLiteError.self, "\(sql)") { try connection.run(sql) }
