@@ -135,7 +135,9 @@ public enum OfficeSettingRules {
                 throw InputError(field: key.argument, value: trimmed,
                                  allowed: "an IANA time zone name such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)")
             }
-        case .regencyName, .address, .headName, .headNIP, .headRank, .headPosition:
+        case .headNIP:
+            return try NIP(trimmed, field: key.argument).formatted
+        case .regencyName, .address, .headName, .headRank, .headPosition:
             break
         }
         return trimmed

@@ -40,7 +40,7 @@ struct DemoCommand: ParsableCommand {
         let summary = outcome.summary
         print(introduction(outcome))
         let report = try ReportBuilder(outcome.database).report(for: try Period.year(summary.today.year))
-        print(PlainTextRenderer.render(ReportSheet(report: report).blocks))
+        print(PlainTextRenderer.render(ReportSheet(report: report, signedOn: summary.today).blocks))
         print(nextSteps(summary))
     }
 
