@@ -10,6 +10,10 @@ struct OfficeCommand: ParsableCommand {
         discussion: """
             Every setting is kept with history: setting one again records a new value and
             keeps the old one, with the actor and the time (iku audit log --kind office).
+            The report (html, md, table) opens with the letterhead (regency, kecamatan,
+            address) and ends with the head's signature block, as recorded on its day.
+            The regency name defaults from the kecamatan code (35.08: Kabupaten Lumajang),
+            the position to "Camat <kecamatan>"; show marks a default as one.
 
             Examples:
               iku office show
@@ -115,7 +119,10 @@ struct OfficeCommand: ParsableCommand {
             abstract: "Set one or more of the office's settings as one change; an empty value clears one.",
             discussion: """
                 The earlier values stay in history. The time zone is an IANA name: Asia/Jakarta
-                (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).
+                (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). The NIP is 18 digits,
+                spaced as printed or not, checked by its parts: birth date YYYYMMDD, the
+                appointment YYYYMM (at 18 or older), gender 1 or 2, sequence 001-999; it is
+                stored as printed (19660228 199203 1 012).
 
                 Examples:
                   iku office set --timezone Asia/Makassar
