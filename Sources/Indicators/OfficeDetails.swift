@@ -40,7 +40,7 @@ public struct OfficeDetails: Equatable, Sendable {
     /// The position of the head when none is recorded: `Camat Tempursari`.
     public static func defaultPosition(_ office: Office) -> String { "Camat \(office.kecamatanName)" }
 
-    /// The details from the office row and the settings `store` holds as of `asOf`.
+    /// The details from the office row and the office settings as of `asOf`.
     public static func read(_ database: IkuDatabase, asOf: AsOf = .now) throws -> OfficeDetails {
         let office = try OfficeStore(database).office()
         let settings = try OfficeSettingsStore(database).settings(asOf: asOf)
