@@ -59,6 +59,16 @@ struct NIPTests {
         }
     }
 
+    @Test func anAppointmentAfterTodayIsRefusedWhenTodayIsKnown() throws {
+        let today = CalendarDate(year: 2026, month: 12, day: 2)!
+        #expect(try NIP("19990101 202612 1 001", today: today).appointmentMonth == 12)
+        #expect(throws: InputError(field: "head-nip", value: "19990101 202701 1 001",
+                                   allowed: "the appointment (digits 9-14, YYYYMM) 202701 is after today (2026-12-02)")) {
+            try NIP("19990101 202701 1 001", field: "head-nip", today: today)
+        }
+        #expect(try NIP("19990101 202701 1 001").appointmentYear == 2027)
+    }
+
     @Test func theIssuesExampleReadsAsWritten() {
         #expect(throws: InputError(field: "head-nip", value: "19661328 199203 1 012",
                                    allowed: "the birth date (digits 1-8, YYYYMMDD) 19661328 is not a real date")) {

@@ -79,6 +79,7 @@ struct OfficialDocumentTests {
         ("19660228 199203 1 000", "the sequence number (digits 16-18) 000"),
         ("19660228 196501 1 012", "the appointment (digits 9-14, YYYYMM) 196501 is not after the birth date 1966-02-28"),
         ("1966022819920310", "a NIP is 18 digits"),
+        ("19990101 202602 1 001", "the appointment (digits 9-14, YYYYMM) 202602 is after today (2026-01-02)"),
     ])
     func aBadNIPIsRefusedNamingThePartAndNothingIsWritten(_ nip: String, _ message: String) throws {
         let dump = try iku.contentDump()

@@ -8,8 +8,8 @@
 ///
 /// Beyond the structure: the birth year is 1900 or later, and the appointment lies at or after
 /// the holder's 18th birthday month (the lowest age for a CPNS, PP 11/2017 Pasal 23; earlier
-/// rules had the same), which also puts it after the birth date. No upper age is checked: older
-/// appointments (honorary staff, special rules) exist.
+/// rules had the same), which also puts it after the birth date; given today, it is not after
+/// today's month. No upper age is checked: older appointments (honorary staff, special rules) exist.
 public struct NIP: Hashable, Sendable, CustomStringConvertible {
     /// The 18 digits without spaces.
     public let digits: String
@@ -28,8 +28,9 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
     public static let earliestBirthYear = 1900
 
     /// Reads `text` (spaces anywhere between the digits are ignored); a NIP that breaks a rule is
-    /// refused naming `field`, the part that is wrong and what it must be.
-    public init(_ text: String, field: String = "nip") throws {
+    /// refused naming `field`, the part that is wrong and what it must be. With `today`, an
+    /// appointment after today's month is refused too.
+    public init(_ text: String, field: String = "nip", today: CalendarDate? = nil) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         func refuse(_ reason: String) -> InputError {
             InputError(field: field, value: trimmed, allowed: reason)
@@ -64,6 +65,9 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
             throw refuse("the appointment (digits 9-14, YYYYMM) \(part(8..<14)) is before the holder's "
                          + "\(Self.lowestAppointmentAge)th birthday (born \(birth)); a civil servant is appointed at "
                          + "\(Self.lowestAppointmentAge) or older")
+        }
+        if let today, appointment > today.year * 12 + today.month {
+            throw refuse("the appointment (digits 9-14, YYYYMM) \(part(8..<14)) is after today (\(today))")
         }
         let gender = number(14..<15)
         guard gender == 1 || gender == 2 else {
