@@ -29,7 +29,7 @@ struct HTMLOfficialDocument {
         .letterhead .kecamatan { font-size: 16pt; font-weight: bold; letter-spacing: 0.04em; }
         .letterhead .address { font-size: 9.5pt; }
         .missing-detail { color: #8e1b12; background: #fbd5d2; font-size: 9pt; padding: 0.5mm 2mm; }
-        .signature { break-inside: avoid; page-break-inside: avoid; width: 85mm; margin: 10mm 0 0 auto; }
+        .signature { break-inside: avoid; page-break-inside: avoid; width: 95mm; margin: 10mm 0 0 auto; }
         .signature p { margin: 0; }
         .signature .sign-space { height: 24mm; }
         .signature .name { font-weight: bold; text-decoration: underline; }
