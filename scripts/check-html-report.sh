@@ -2,7 +2,9 @@
 # Checks the printable report (`iku report --format html`) in a real headless browser: renders it
 # in Indonesian and English to PNG (one A4 page at 150 dpi, 1240×1754) and to PDF with Chromium
 # from Debian's packages, and fails on a console message (a script error or a blocked resource
-# load) or an empty chart (fewer than 9 NRR bars, no trend line) in the DOM Chromium built.
+# load) or an empty chart (fewer than 9 NRR bars, no trend line) in the DOM Chromium built, or
+# when the signature block (place and date, position, name, rank, NIP) is not whole on the last
+# page of the A4 PDF (pdftotext from poppler-utils, page by page).
 #
 #   scripts/check-html-report.sh                      # seeds a temporary database for 2025 and 2026
 #   scripts/check-html-report.sh iku.sqlite 2026      # an existing database (read only), year 2026
@@ -10,7 +12,7 @@
 #
 # Seeding uses iku's own record commands (village, submission, facilitation, survey import), so
 # the audit chain of the seeded database verifies; without them, give a database. Installs
-# chromium with apt-get when it is missing. Exit codes: 0 checks passed; 1 a check failed;
+# chromium and poppler-utils with apt-get when they are missing. Exit codes: 0 checks passed; 1 a check failed;
 # 2 cannot run here (no record commands and no database given, or no chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,21 +24,24 @@ YEAR=${2:-}
 fail() { echo "check-html-report: FAIL: $*" >&2; exit 1; }
 cannot() { echo "check-html-report: $*" >&2; exit 2; }
 
-ensure_chromium() {
-    command -v chromium >/dev/null && return
-    echo "installing chromium from Debian's packages…" >&2
+# ensure_package COMMAND PACKAGE: installs the Debian PACKAGE when COMMAND is missing.
+ensure_package() {
+    local command=$1 package=$2
+    command -v "$command" >/dev/null && return
+    echo "installing $package from Debian's packages…" >&2
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || cannot "chromium is missing; install it with: apt-get install -y chromium"
+        command -v sudo >/dev/null || cannot "$command is missing; install it with: apt-get install -y $package"
         sudo=sudo
     fi
-    if ! $sudo apt-get install -y chromium >&2; then
+    if ! $sudo apt-get install -y "$package" >&2; then
         $sudo apt-get update >&2
-        $sudo apt-get install -y chromium >&2 || cannot "could not install chromium"
+        $sudo apt-get install -y "$package" >&2 || cannot "could not install $package"
     fi
 }
 
-ensure_chromium
+ensure_package chromium chromium
+ensure_package pdftotext poppler-utils
 echo "building iku…" >&2
 swift build --product iku >&2
 IKU=$(swift build --show-bin-path)/iku
@@ -114,6 +119,12 @@ seed() {
         "$IKU" target set --indicator facilitation --year "$year" --value 80 >/dev/null
         "$IKU" target set --indicator village-documents --year "$year" --value 75 >/dev/null
     done
+    # The letterhead's address and the head of office who signs (a sample).
+    if has_command office; then
+        "$IKU" office set --address "Jl. Raya Tempursari No. 1, Kecamatan Tempursari, Kabupaten Lumajang" \
+            --head-name "Drs. Contoh Nama Camat, M.Si. (data contoh)" --head-nip "19660228 199203 1 012" \
+            --head-rank "Pembina Tingkat I (IV/b)" >/dev/null
+    fi
     "$IKU" audit verify >/dev/null || fail "the seeded database does not verify"
     DATABASE="$IKU_DB"
     YEAR=2026
@@ -155,11 +166,61 @@ check() {
     [ "$(head -c 8 "$OUT/$name.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "$lang: the PNG is not a PNG"
     [ "$(stat -c %s "$OUT/$name.png")" -gt 50000 ] || fail "$lang: the PNG is nearly empty"
     [ "$(head -c 5 "$OUT/$name.pdf")" = "%PDF-" ] || fail "$lang: the PDF is not a PDF"
-    local pages=""
-    if command -v pdfinfo >/dev/null; then pages=", $(pdfinfo "$OUT/$name.pdf" | awk '/^Pages:/ { print $2 }') A4 pages"; fi
-    echo "$lang: $bars NRR bars, $lines trend lines with $points points, no console messages$pages"
+    local pages
+    pages=$(pdfinfo "$OUT/$name.pdf" | awk '/^Pages:/ { print $2 }')
+    check_signature "$lang" "$html" "$OUT/$name.pdf" "$pages"
+    echo "$lang: $bars NRR bars, $lines trend lines with $points points, no console messages, $pages A4 pages," \
+        "the signature block whole on page $pages"
+}
+
+# plain FILE: the text of a page or of HTML lines, unescaped, on one line with single spaces.
+plain() {
+    sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&amp;/\&/g' "$1" | tr -s ' \n\f' '  '
+}
+
+# check_signature LANG HTML PDF PAGES: the first line of the signature block (place and date) and
+# its last (the NIP, or what is missing) are printed on the last page, and the first on no other.
+check_signature() {
+    local lang=$1 html=$2 pdf=$3 pages=$4 page
+    sed -n '/<div class="signature"/,/^<\/div>$/p' "$html" | sed -n 's/^<p class="[a-z-]*">\(.*\)<\/p>$/\1/p' \
+        >"$WORK/signature-$lang.lines"
+    [ "$(wc -l <"$WORK/signature-$lang.lines")" -ge 2 ] || fail "$lang: the page has no signature block"
+    head -1 "$WORK/signature-$lang.lines" >"$WORK/first-$lang.line"
+    tail -1 "$WORK/signature-$lang.lines" >"$WORK/last-$lang.line"
+    local first last
+    first=$(plain "$WORK/first-$lang.line"); first=${first% }
+    last=$(plain "$WORK/last-$lang.line"); last=${last% }
+    for page in $(seq 1 "$pages"); do
+        pdftotext -f "$page" -l "$page" -enc UTF-8 "$pdf" "$WORK/page-$lang-$page.txt"
+        local text
+        text=$(plain "$WORK/page-$lang-$page.txt")
+        if [ "$page" -eq "$pages" ]; then
+            [[ "$text" == *"$first"* ]] || fail "$lang: \"$first\" is not on the last page ($page)"
+            [[ "$text" == *"$last"* ]] || fail "$lang: \"$last\" is not on the last page ($page)"
+        elif [[ "$text" == *"$first"* ]]; then
+            fail "$lang: the signature block starts on page $page of $pages: it is split or not last"
+        fi
+    done
+}
+
+# The block must hold together wherever it falls: the Indonesian page again with a spacer of 0 to
+# 240 mm before the block (steps shorter than the block, so at least one puts it across a page
+# end), each printed to PDF and checked like the page itself.
+check_signature_at_page_ends() {
+    local spacer html pdf pages
+    for spacer in 0 40 80 120 160 200 240; do
+        html="$WORK/spacer-$spacer.html" pdf="$WORK/spacer-$spacer.pdf"
+        sed "s|<div class=\"signature\" id=\"signature\">|<div style=\"height: ${spacer}mm\"></div>&|" \
+            "$OUT/report-id.html" >"$html"
+        timeout 180 chromium --headless --disable-gpu --no-sandbox --no-first-run --no-pdf-header-footer \
+            --print-to-pdf="$pdf" "file://$html" >/dev/null 2>&1 || fail "spacer $spacer mm: no PDF"
+        pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+        check_signature "id+${spacer}mm" "$html" "$pdf" "$pages"
+    done
+    echo "id: with 0 to 240 mm more before it, the signature block is still whole on the last page"
 }
 
 check id
 check en
+check_signature_at_page_ends
 echo "ok: look at $OUT/report-id.png, $OUT/report-en.png and the PDFs"

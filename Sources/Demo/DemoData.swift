@@ -15,6 +15,8 @@ public struct DemoSummary: Equatable, Sendable {
     public var submissions = 0
     /// Yearly targets set (three indicators a year).
     public var targets = 0
+    /// The head of office recorded (a sample name), for the signature block.
+    public var headOfOffice: String?
     /// Years whose number of service users (survey population) is recorded.
     public var populationYears: [Int] = []
     /// A submission with two versions (its Perdes number corrected), for `iku history`.
@@ -56,6 +58,9 @@ public enum DemoData {
             case .target(let indicator, let year, let value):
                 try TargetStore(database).set(indicator, year: year, value: value)
                 summary.targets += 1
+            case .office(let settings):
+                try OfficeSettingsStore(database).set(settings)
+                summary.headOfOffice = settings.first { $0.key == .headName }?.value ?? summary.headOfOffice
             case .population(let year, let count):
                 try PopulationStore(database).set(year: year, quarter: nil, count: count)
                 summary.populationYears.append(year)

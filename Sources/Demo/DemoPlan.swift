@@ -5,6 +5,7 @@ import Storage
 enum DemoStep {
     case village(VillageInput)
     case target(IndicatorKey, year: Int, value: Double)
+    case office([(key: OfficeSettingKey, value: String?)])
     case population(year: Int, count: Int)
     case activity(key: Int, FacilitationInput)
     case followUp(activityKey: Int, FollowUpInput)
@@ -17,7 +18,7 @@ enum DemoStep {
     var phase: Int {
         switch self {
         case .village: return 0
-        case .target, .population: return 1
+        case .target, .population, .office: return 1
         case .activity: return 2
         case .followUp: return 3
         case .submission: return 4
@@ -80,6 +81,7 @@ struct DemoPlan {
         var planned = DemoCatalogue.villages.map {
             PlannedStep(day: firstDay, step: .village(VillageInput(code: $0.code, name: $0.name)))
         }
+        planned.append(PlannedStep(day: firstDay, step: .office(DemoOffice.settings)))
         for (index, year) in years.enumerated() {
             for indicator in IndicatorKey.allCases {
                 let value = DemoCatalogue.target(indicator, yearIndex: index)

@@ -6,6 +6,8 @@ public struct Report: Equatable, Sendable {
     /// The last change the figures include: recomputing as of this change gives the same report.
     public let asOfChangeID: Int64
     public let office: Office?
+    /// The letterhead and the head of office as recorded up to `asOfChangeID`.
+    public let officeDetails: OfficeDetails
     public let ikm: IKMResult
     public let facilitation: FacilitationResult
     public let villageDocuments: VillageDocumentsResult
@@ -48,6 +50,7 @@ public struct ReportBuilder {
             func target(_ key: IndicatorKey) -> Double? { targets.first { $0.indicator == key }?.value }
             return Report(
                 period: period, asOfChangeID: pinned.lastChangeID, office: try OfficeStore(database).office(),
+                officeDetails: try OfficeDetails.read(database, asOf: pinned),
                 ikm: try IKMQuery(database: database).compute(period, target: target(.ikm), asOf: pinned),
                 facilitation: try FacilitationQuery(database: database)
                     .compute(period, followUpBy: followUpBy, target: target(.facilitation), asOf: pinned),

@@ -117,6 +117,14 @@ struct DemoDatabaseTests {
         for key in IndicatorKey.allCases {
             #expect(report.achievement(key).target != nil)
         }
+        // A sample head of office, recorded on the first day, signs the report.
+        #expect(outcome.summary.headOfOffice == "Contoh Nama Camat, S.Sos. (data contoh)")
+        #expect(report.officeDetails.headName == "Contoh Nama Camat, S.Sos. (data contoh)")
+        #expect(report.officeDetails.headNIP == "19700512 199503 1 004")
+        #expect(report.officeDetails.headPosition?.text == "Camat Tempursari")
+        #expect(report.officeDetails.regencyName?.text == "Kabupaten Lumajang")
+        #expect(report.officeDetails.regencyName?.isDefault == true)
+        #expect(report.officeDetails.missingForSignature.isEmpty && report.officeDetails.missingForLetterhead.isEmpty)
         // The history has a correction and a void to show.
         let corrected = try #require(outcome.summary.correctedSubmissionID)
         #expect(try SubmissionStore(database).versions(of: corrected).count == 2)

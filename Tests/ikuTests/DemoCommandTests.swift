@@ -24,6 +24,15 @@ struct DemoCommandTests {
         #expect(demo.stdout.hasPrefix("Created \(iku.databasePath): a demo database for Kecamatan Tempursari"))
         #expect(demo.stdout.contains("Capaian Indikator Kinerja Utama (IKU) Kecamatan Tempursari — Tahun 2026"))
         #expect(demo.stdout.contains("Try next:"))
+        // The sample head of office signs the report, under the letterhead of Kabupaten Lumajang.
+        for line in ["PEMERINTAH KABUPATEN LUMAJANG\nKECAMATAN TEMPURSARI\nJl. Contoh Raya No. 1, Tempursari, Lumajang (alamat contoh)",
+                     "Tempursari, 20 Mei 2026\nCamat Tempursari\n",
+                     "Contoh Nama Camat, S.Sos. (data contoh)\nPembina (IV/a)\nNIP 19700512 199503 1 004\n"] {
+            #expect(demo.stdout.contains(line), "missing \(line)")
+        }
+        let page = try iku.run(["report", "--year", "2025", "--format", "html"])
+        #expect(page.stdout.contains("<p class=\"name\">Contoh Nama Camat, S.Sos. (data contoh)</p>"))
+        #expect(!page.stdout.contains("class=\"missing-detail\""))
         #expect(demo.stdout.contains("iku report --year 2025 --format html --output iku-2025.html"))
         #expect(demo.stderr.isEmpty, "no progress line when stderr is not a terminal")
 

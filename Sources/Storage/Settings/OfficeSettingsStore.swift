@@ -68,7 +68,8 @@ public struct OfficeSettingsStore {
             guard !normalised.contains(where: { $0.key == key }) else {
                 throw InputError(field: key.argument, value: value ?? "", allowed: "each setting once")
             }
-            normalised.append((key, try OfficeSettingRules.normalise(value, for: key)))
+            normalised.append((key, try OfficeSettingRules.normalise(value, for: key,
+                                                                     today: CalendarDate(utcDayOf: database.clock.now()))))
         }
         let current = try settings()
         let changed = normalised.filter { current[$0.key]?.value != $0.value }
@@ -117,8 +118,9 @@ public enum OfficeSettingRules {
     /// Longest value stored (the schema's limit).
     static let maximumLength = 500
 
-    /// `value` trimmed and checked for `key`; nil when it clears the setting.
-    public static func normalise(_ value: String?, for key: OfficeSettingKey) throws -> String? {
+    /// `value` trimmed and checked for `key`; nil when it clears the setting. `today` (when
+    /// known) refuses a NIP appointed after it.
+    public static func normalise(_ value: String?, for key: OfficeSettingKey, today: CalendarDate? = nil) throws -> String? {
         let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !trimmed.isEmpty else {
             guard key.canBeCleared else {
@@ -135,7 +137,9 @@ public enum OfficeSettingRules {
                 throw InputError(field: key.argument, value: trimmed,
                                  allowed: "an IANA time zone name such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)")
             }
-        case .regencyName, .address, .headName, .headNIP, .headRank, .headPosition:
+        case .headNIP:
+            return try NIP(trimmed, field: key.argument, today: today).formatted
+        case .regencyName, .address, .headName, .headRank, .headPosition:
             break
         }
         return trimmed

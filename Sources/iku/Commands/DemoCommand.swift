@@ -40,7 +40,7 @@ struct DemoCommand: ParsableCommand {
         let summary = outcome.summary
         print(introduction(outcome))
         let report = try ReportBuilder(outcome.database).report(for: try Period.year(summary.today.year))
-        print(PlainTextRenderer.render(ReportSheet(report: report).blocks))
+        print(PlainTextRenderer.render(ReportSheet(report: report, signedOn: summary.today).blocks))
         print(nextSteps(summary))
     }
 
@@ -56,6 +56,9 @@ struct DemoCommand: ParsableCommand {
             "  \(summary.submissions) village documents (RKPDesa, APBDesa, LPPDesa)",
             "  \(summary.targets) targets (\(summary.years.lowerBound) to \(summary.years.upperBound))",
         ]
+        if let head = summary.headOfOffice {
+            lines.append("  the office's address and a sample head of office, \(head), for the signature block")
+        }
         if let first = summary.populationYears.first, let last = summary.populationYears.last {
             lines.append("  survey populations for " + (first == last ? "\(first)" : "\(first) and \(last)"))
         }

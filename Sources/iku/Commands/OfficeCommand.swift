@@ -1,4 +1,5 @@
 import ArgumentParser
+import Indicators
 import Storage
 
 /// `iku office ...`: the office's own details and settings, kept with history.
@@ -9,6 +10,10 @@ struct OfficeCommand: ParsableCommand {
         discussion: """
             Every setting is kept with history: setting one again records a new value and
             keeps the old one, with the actor and the time (iku audit log --kind office).
+            The report (html, md, table) opens with the letterhead (regency, kecamatan,
+            address) and ends with the head's signature block, as recorded on its day.
+            The regency name defaults from the kecamatan code (35.08: Kabupaten Lumajang),
+            the position to "Camat <kecamatan>"; show marks a default as one.
 
             Examples:
               iku office show
@@ -22,13 +27,34 @@ struct OfficeCommand: ParsableCommand {
     struct View {
         let office: Office
         let settings: [OfficeSettingKey: OfficeSetting]
+        /// The same settings with their defaults (regency from the code, position from the name).
+        let details: OfficeDetails
+        /// Whether a default is marked as one in the value itself (the table format).
+        var marksDefaults = false
+
+        func value(_ key: OfficeSettingKey) -> Cell {
+            let fallback: OfficeDetails.Value?
+            switch key {
+            case .regencyName: fallback = details.regencyName
+            case .headPosition: fallback = details.headPosition
+            default: fallback = nil
+            }
+            guard settings[key]?.value == nil, let fallback else { return .optional(settings[key]?.value) }
+            return .text(marksDefaults ? "\(fallback.text) (default: \(OfficeCommand.defaultBasis(key, office)))" : fallback.text)
+        }
+    }
+
+    /// Where the default of `key` comes from.
+    static func defaultBasis(_ key: OfficeSettingKey, _ office: Office) -> String {
+        key == .regencyName ? "from the kecamatan code \(office.kecamatanCode.prefix(5))"
+            : "from the kecamatan name"
     }
 
     static let columns: [Column<View>] = [
         Column("kecamatan_code") { .text($0.office.kecamatanCode) },
         Column("kecamatan_name") { .text($0.office.kecamatanName) },
     ] + OfficeSettingKey.allCases.map { key in
-        Column(key.rawValue) { .optional($0.settings[key]?.value) }
+        Column(key.rawValue) { $0.value(key) }
     }
 
     struct Show: ParsableCommand {
@@ -56,17 +82,27 @@ struct OfficeCommand: ParsableCommand {
                 throw StateError("this database has no office: it was not created by iku init")
             }
             let settings = try OfficeSettingsStore(database).settings(asOf: asOf)
-            let view = View(office: office, settings: settings)
+            let details = try OfficeDetails.read(database, asOf: asOf)
+            var view = View(office: office, settings: settings, details: details)
+            let defaults = [(OfficeSettingKey.regencyName, details.regencyName), (.headPosition, details.headPosition)]
+                .filter { $0.1?.isDefault == true }.map(\.0)
             switch format {
             case .json:
                 let setBy = OfficeSettingKey.allCases.compactMap { key in settings[key].map { (key, $0) } }.map { key, setting in
                     "{\"key\": \(JSONText.string(key.rawValue)), \"change\": \(setting.stamp.id), "
                         + "\"recorded_at\": \(JSONText.string(setting.stamp.recordedAt)), \"actor\": \(JSONText.string(setting.stamp.actor))}"
                 }
+                let defaulted = defaults.map { "\(JSONText.string($0.rawValue)): \(JSONText.string(OfficeCommand.defaultBasis($0, office)))" }
                 RecordWriter.detail(view, columns: OfficeCommand.columns, format: .json,
-                                    extraJSON: [("set_by", "[" + setBy.joined(separator: ", ") + "]")])
+                                    extraJSON: [("set_by", "[" + setBy.joined(separator: ", ") + "]"),
+                                                ("defaults", "{" + defaulted.joined(separator: ", ") + "}")])
             case .table, .csv:
+                view.marksDefaults = true
                 RecordWriter.detail(view, columns: OfficeCommand.columns, format: .table)
+                if details.regencyName == nil {
+                    print("regency_name is not recorded and the kecamatan code \(office.kecamatanCode) is not one iku knows: "
+                          + "iku office set --regency-name \"Kabupaten ...\"")
+                }
                 let rows = OfficeSettingKey.allCases.compactMap { settings[$0] }.map {
                     [$0.key.argument, $0.stamp.actor, $0.stamp.recordedAt, "#\($0.stamp.id)"]
                 }
@@ -83,7 +119,10 @@ struct OfficeCommand: ParsableCommand {
             abstract: "Set one or more of the office's settings as one change; an empty value clears one.",
             discussion: """
                 The earlier values stay in history. The time zone is an IANA name: Asia/Jakarta
-                (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).
+                (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). The NIP is 18 digits,
+                spaced as printed or not, checked by its parts: birth date YYYYMMDD, the
+                appointment YYYYMM (at 18 or older), gender 1 or 2, sequence 001-999; it is
+                stored as printed (19660228 199203 1 012).
 
                 Examples:
                   iku office set --timezone Asia/Makassar

@@ -113,15 +113,16 @@ struct ReportCommand: ParsableCommand {
                 line.show("computing the trend: \(year) (\(done + 1) of \(total))")
             }
         }
+        let signedOn = try asOfOption.documentDay(clock: database.clock)
         let text: String
         switch format {
-        case .table: text = PlainTextRenderer.render(ReportSheet(report: report).blocks)
-        case .md: text = MarkdownRenderer.render(ReportSheet(report: report, trend: try trend()).blocks)
+        case .table: text = PlainTextRenderer.render(ReportSheet(report: report, signedOn: signedOn).blocks)
+        case .md: text = MarkdownRenderer.render(ReportSheet(report: report, trend: try trend(), signedOn: signedOn).blocks)
         case .json: text = try ReportJSON.render(report)
         case .csv: text = ReportCSV.render(report, dialect: excel ? .excel : .plain)
         case .html:
             text = HTMLReportPage(report: report, trend: try trend(), wording: ReportWording(language: lang ?? .id),
-                                  generatedAt: Timestamp.format(database.clock.now())).html
+                                  generatedAt: Timestamp.format(database.clock.now()), signedOn: signedOn).html
         }
         if let output {
             try OutputFile.write(text, to: output, replacing: force)

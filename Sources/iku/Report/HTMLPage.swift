@@ -12,6 +12,12 @@ struct HTMLReportPage {
     let wording: ReportWording
     /// When the page was made (UTC, ISO 8601).
     let generatedAt: String
+    /// The report's date in its signature block: the `--as-of` day, else today.
+    let signedOn: CalendarDate
+
+    private var official: HTMLOfficialDocument {
+        HTMLOfficialDocument(document: OfficialDocument(details: report.officeDetails, date: signedOn, wording: wording))
+    }
 
     var html: String {
         let title = "\(wording.documentTitle) — \(wording.office(report.office)) — \(wording.period(report.period))"
@@ -25,6 +31,7 @@ struct HTMLReportPage {
             <title>\(HTML.escape(title))</title>
             <style>
             \(HTMLStyle.css)
+            \(HTMLOfficialDocument.css)
             </style>
             </head>
             <body>
@@ -34,6 +41,7 @@ struct HTMLReportPage {
             \(facilitation)
             \(villageDocuments)
             \(rules)
+            \(official.signature)
             </main>
             </body>
             </html>
@@ -63,6 +71,7 @@ struct HTMLReportPage {
             paragraph(wording.responsible, class: "note"),
         ].joined(separator: "\n"))
         return section("summary", [
+            official.letterhead,
             header,
             HTML.text("h2", [:], wording.summaryHeading),
             summaryTable,

@@ -7,11 +7,14 @@ struct ReportSheet {
     let report: Report
     /// One full-year report per year with records, for the trend table; nil leaves it out.
     var trend: [Report]? = nil
+    /// The report's date: with one, the sheet opens with the letterhead and ends with the
+    /// signature block (`OfficialDocument`); nil leaves both out.
+    var signedOn: CalendarDate? = nil
 
     private let wording = ReportWording(language: .id)
 
     var blocks: [ReportBlock] {
-        header + summary + trendBlocks + ikuSheet + ikm + facilitation + villageDocuments + rules
+        letterhead + header + summary + trendBlocks + ikuSheet + ikm + facilitation + villageDocuments + rules + signature
     }
 
     private var kecamatan: String {

@@ -128,7 +128,25 @@ struct CommandLineFuzzTests {
             Option(name: "--due", required: false, valid: { $0.pick(["2025-09-30", "2026-10-15", "2028-12-31"]) },
                    invalid: badDates + ["2023-12-31", "2029-01-01", " 2026-10-15"]),
         ], flag: ("--default", "--due"), fields: ["document", "year", "due"]),
+        Command(words: ["office", "set"], options: [
+            Option(name: "--head-nip", required: true, valid: { nip(&$0) }, invalid: badNIPs),
+        ], fields: ["head-nip"]),
     ]
+
+    /// A NIP valid by its parts (born 1950-1990, appointed at 19 to 35), spaced as printed or not.
+    @Sendable static func nip(_ input: inout FuzzInput) -> String {
+        let born = input.int(1950...1990)
+        let parts = [String(format: "%04d%02d%02d", born, input.int(1...12), input.int(1...28)),
+                     String(format: "%04d%02d", born + input.int(19...35), input.int(1...12)),
+                     String(input.int(1...2)), String(format: "%03d", input.int(1...999))]
+        return parts.joined(separator: input.pick([" ", "", "  "]))
+    }
+
+    /// An empty value clears the NIP, and a line break around one is trimmed like any text: neither is bad.
+    static let badNIPs = ["19661328 199203 1 012", "19650229 199203 1 012", "18991231 199203 1 012",
+                          "19660228 199213 1 012", "19660228 196001 1 012", "19660228 198401 1 012", "19660228 199203 3 012",
+                          "19660228 199203 1 000", "19660228 199203 1 01", "196602281992031012 1", "19660228-199203-1-012",
+                          "１９６６０２２８１９９２０３１０１２", "1966022819920\n31012", "\u{200F}196602281992031012", huge]
 
     /// A valid command line for `command`, then mutated.
     static func generate(_ command: Command, database: String, _ input: inout FuzzInput) -> Case {
@@ -205,7 +223,7 @@ struct CommandLineFuzzTests {
         let iku = try IkuRunner()
         let database = iku.databasePath
         let filter = StandardOutputFilter(dropping: { line in
-            line.allSatisfy(\.isNumber) || ["target ", "deadline ", "created "].contains { line.hasPrefix($0) }
+            line.allSatisfy(\.isNumber) || ["target ", "deadline ", "created ", "head-nip: "].contains { line.hasPrefix($0) }
         })
         defer { filter.restore() }
         for arguments in [["init", "--kecamatan-code", "35.08.01", "--kecamatan-name", "Tempursari"]]
