@@ -76,6 +76,10 @@ public struct BundleExporter {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw InputError(field: "output", value: path, allowed: "a file that does not exist yet (iku never replaces a bundle)")
         }
+        // One sequential pass over every table: SQLite's page cache (64 MiB on iku's connections,
+        // for the indicator queries) would only grow with the file here, so it is kept small.
+        try database.connection.execute("PRAGMA cache_size = -2048")
+        defer { try? database.connection.execute("PRAGMA cache_size = \(Connection.cacheSizeKibibytes)") }
         return try database.read {
             guard let office = try OfficeStore(database).office() else {
                 throw StateError("this database has no office: it was not created by iku init")
