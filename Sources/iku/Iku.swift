@@ -30,7 +30,7 @@ struct Iku: ParsableCommand {
             DemoCommand.self, InitCommand.self, MigrateCommand.self, CheckCommand.self, OfficeCommand.self,
             VillageCommand.self, SubmissionCommand.self, FacilitationCommand.self, SurveyCommand.self,
             ReportCommand.self, TargetCommand.self, DeadlineCommand.self, RecomputeCommand.self, SnapshotCommand.self,
-            HistoryCommand.self, AuditCommand.self, BackupCommand.self,
+            HistoryCommand.self, AuditCommand.self, BackupCommand.self, KeyCommand.self, ExportCommand.self,
         ]
     )
 

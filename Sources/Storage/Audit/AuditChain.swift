@@ -93,14 +93,19 @@ public struct AuditChain {
     /// Digest of the change row itself, chained to `previous`.
     func entryDigest(of changeID: Int64, content: String, previous: String) throws -> String {
         let digest = try connection.cached(Self.changeSQL).first([changeID]) { row -> String in
-            var digest = CanonicalDigest()
-            digest.append(text: "iku-change-v1")
-            digest.append(text: previous)
-            for column in 0..<7 { digest.append(row.value(column)) }
-            digest.append(text: content)
-            return digest.hexDigest()
+            Self.entryDigest(changeRow: (0..<7).map { row.value($0) }, content: content, previous: previous)
         }
         guard let digest else { throw StateError("change \(changeID) is missing from the change log") }
         return digest
+    }
+
+    /// Digest of a change row given as its seven values (`changeSQL`'s columns), chained to `previous`.
+    static func entryDigest(changeRow: [DatabaseValue], content: String, previous: String) -> String {
+        var digest = CanonicalDigest()
+        digest.append(text: "iku-change-v1")
+        digest.append(text: previous)
+        for value in changeRow { digest.append(value) }
+        digest.append(text: content)
+        return digest.hexDigest()
     }
 }

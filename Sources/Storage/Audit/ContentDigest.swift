@@ -24,6 +24,18 @@ struct ContentDigest {
         openTable?.digest.add(currentRowOf: statement)
     }
 
+    /// Adds one row given as its values, `SELECT rowid, * FROM table`'s columns: the same digest
+    /// as `add(currentRowOf:table:)` of the stored row. Feed tables in name order.
+    mutating func add(row: [DatabaseValue], table: String) {
+        if openTable?.name != table {
+            closeTable()
+            openTable = (table, TableDigest())
+        }
+        guard case .integer(let rowID) = row.first else { return }
+        openTable?.digest.beginRow(rowID: rowID)
+        for value in row.dropFirst() { openTable?.digest.append(value) }
+    }
+
     /// Adds a table whose rows were digested elsewhere (`TableDigest.hexDigest()` of at least
     /// one row), in its place in name order.
     mutating func add(table: String, rowsDigest: String) {
@@ -84,6 +96,13 @@ struct TableDigest {
 
     mutating func appendNull() {
         pendingNulls += 1
+    }
+
+    /// Appends one value of the row, NULL or not.
+    mutating func append(_ value: DatabaseValue) {
+        guard value != .null else { return appendNull() }
+        writePendingNulls()
+        digest.append(value)
     }
 
     mutating func append(integer: Int64) {
