@@ -59,15 +59,20 @@ public final class IkuDatabase {
         return IkuDatabase(connection: connection, actor: actor, clock: clock)
     }
 
-    /// Creates a new database file (mode 0600), applies every migration and records the office.
-    /// Refuses when `path` exists. On failure the new file is removed.
+    /// Creates a new database file (mode 0600), applies every migration and records the office
+    /// and its time zone (one write). Refuses when `path` exists. On failure the new file is removed.
     ///
-    /// - Parameter note: added in parentheses to the summary of the office-creation change, e.g.
-    ///   to mark a database as generated sample data.
+    /// - Parameters:
+    ///   - timeZone: the office's zone; nil takes the zone of its code's province (refused when
+    ///     the province is not in `OfficeZone.provinces`).
+    ///   - note: added in parentheses to the summary of the office-creation change, e.g.
+    ///     to mark a database as generated sample data.
     public static func create(
-        path: String, office: Office, actor: String, clock: Clock = .system, note: String? = nil
+        path: String, office: Office, actor: String, clock: Clock = .system, timeZone: OfficeZone? = nil,
+        note: String? = nil
     ) throws -> IkuDatabase {
         try office.validate()
+        let zone = try timeZone ?? office.provinceZone()
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw DatabaseStateError.alreadyExists(path: path) }
@@ -80,7 +85,11 @@ public final class IkuDatabase {
             try connection.enableWriteAheadLog()
             let database = IkuDatabase(connection: connection, actor: actor, clock: clock)
             try Migrator().migrate(connection, appliedAt: Timestamp.format(clock.now()))
-            try database.write { try OfficeStore(database).record(office, note: note) }
+            try database.write {
+                try OfficeStore(database).record(office, note: note)
+                try OfficeSettingsStore(database).recordTimeZone(
+                    zone, reason: timeZone == nil ? "from kecamatan code \(office.kecamatanCode)" : "given at creation")
+            }
             return database
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }

@@ -23,6 +23,15 @@ public struct Office: Equatable, Sendable {
         }
     }
 
+    /// The zone of the office's province, refused with the table when the province has none.
+    func provinceZone() throws -> OfficeZone {
+        guard let zone = OfficeZone.forKecamatanCode(kecamatanCode) else {
+            throw InputError(field: "kecamatan-code", value: kecamatanCode,
+                             allowed: "a code whose province (its first two digits) has a time zone (\(OfficeZone.knownProvincesText)), or give the zone with --timezone")
+        }
+        return zone
+    }
+
     static func isKecamatanCode(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }

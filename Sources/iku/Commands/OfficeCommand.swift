@@ -22,13 +22,19 @@ struct OfficeCommand: ParsableCommand {
     struct View {
         let office: Office
         let settings: [OfficeSettingKey: OfficeSetting]
+        /// The zone in force: the `timezone` setting, else the zone of the code's province.
+        let zone: OfficeZone
     }
 
-    static let columns: [Column<View>] = [
-        Column("kecamatan_code") { .text($0.office.kecamatanCode) },
-        Column("kecamatan_name") { .text($0.office.kecamatanName) },
-    ] + OfficeSettingKey.allCases.map { key in
-        Column(key.rawValue) { .optional($0.settings[key]?.value) }
+    /// The table names the zone with its short name (`Asia/Jakarta (WIB)`); json by its IANA name.
+    static func columns(format: OutputFormat) -> [Column<View>] {
+        [
+            Column("kecamatan_code") { .text($0.office.kecamatanCode) },
+            Column("kecamatan_name") { .text($0.office.kecamatanName) },
+        ] + OfficeSettingKey.allCases.map { key in
+            guard key == .timezone else { return Column(key.rawValue) { .optional($0.settings[key]?.value) } }
+            return Column(key.rawValue) { format == .json ? .text($0.zone.identifier) : .text($0.zone.description) }
+        }
     }
 
     struct Show: ParsableCommand {
@@ -56,19 +62,20 @@ struct OfficeCommand: ParsableCommand {
                 throw StateError("this database has no office: it was not created by iku init")
             }
             let settings = try OfficeSettingsStore(database).settings(asOf: asOf)
-            let view = View(office: office, settings: settings)
+            let zone = try database.officeZone(asOf: asOf)
+            let view = View(office: office, settings: settings, zone: zone)
             switch format {
             case .json:
                 let setBy = OfficeSettingKey.allCases.compactMap { key in settings[key].map { (key, $0) } }.map { key, setting in
                     "{\"key\": \(JSONText.string(key.rawValue)), \"change\": \(setting.stamp.id), "
                         + "\"recorded_at\": \(JSONText.string(setting.stamp.recordedAt)), \"actor\": \(JSONText.string(setting.stamp.actor))}"
                 }
-                RecordWriter.detail(view, columns: OfficeCommand.columns, format: .json,
+                RecordWriter.detail(view, columns: OfficeCommand.columns(format: .json), format: .json,
                                     extraJSON: [("set_by", "[" + setBy.joined(separator: ", ") + "]")])
             case .table, .csv:
-                RecordWriter.detail(view, columns: OfficeCommand.columns, format: .table)
+                RecordWriter.detail(view, columns: OfficeCommand.columns(format: .table), format: .table)
                 let rows = OfficeSettingKey.allCases.compactMap { settings[$0] }.map {
-                    [$0.key.argument, $0.stamp.actor, $0.stamp.recordedAt, "#\($0.stamp.id)"]
+                    [$0.key.argument, $0.stamp.actor, zone.display(recordedAt: $0.stamp.recordedAt), "#\($0.stamp.id)"]
                 }
                 if !rows.isEmpty {
                     print("")

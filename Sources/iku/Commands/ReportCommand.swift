@@ -121,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: text = ReportCSV.render(report, dialect: excel ? .excel : .plain)
         case .html:
             text = HTMLReportPage(report: report, trend: try trend(), wording: ReportWording(language: lang ?? .id),
-                                  generatedAt: Timestamp.format(database.clock.now())).html
+                                  generatedAt: try database.officeZone().display(database.clock.now())).html
         }
         if let output {
             try OutputFile.write(text, to: output, replacing: force)

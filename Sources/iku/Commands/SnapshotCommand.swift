@@ -33,10 +33,11 @@ struct SnapshotCommand: ParsableCommand {
             let (database, asOf) = try asOfOption.openForReading(options)
             let snapshots = try SnapshotStore(database).list(year: year, asOf: asOf)
             guard !snapshots.isEmpty else { return print("no snapshots stored") }
+            let zone = try database.officeZone()
             let rows = try snapshots.map { snapshot -> [String] in
                 let contents = try SnapshotContents.decode(snapshot)
                 func value(_ key: String) -> String { contents.figures["\(key).value"]?.description ?? "—" }
-                return [String(snapshot.id), String(snapshot.year), snapshot.stamp.recordedAt, snapshot.stamp.actor,
+                return [String(snapshot.id), String(snapshot.year), zone.display(recordedAt: snapshot.stamp.recordedAt), snapshot.stamp.actor,
                         "#\(contents.asOfChangeID)", String(snapshot.inputSHA256.prefix(16)),
                         value("ikm"), value("facilitation"), value("village_documents")]
             }
