@@ -60,7 +60,8 @@ public final class IkuDatabase {
     }
 
     /// Creates a new database file (mode 0600), applies every migration and records the office
-    /// and its time zone (one write). Refuses when `path` exists. On failure the new file is removed.
+    /// with its time zone (one change: the zone is an office setting written by the change that
+    /// creates the office, so the audit chain seals both). Refuses when `path` exists. On failure the new file is removed.
     ///
     /// - Parameters:
     ///   - timeZone: the office's zone; nil takes the zone of its code's province (refused when
@@ -86,9 +87,8 @@ public final class IkuDatabase {
             let database = IkuDatabase(connection: connection, actor: actor, clock: clock)
             try Migrator().migrate(connection, appliedAt: Timestamp.format(clock.now()))
             try database.write {
-                try OfficeStore(database).record(office, note: note)
-                try OfficeSettingsStore(database).recordTimeZone(
-                    zone, reason: timeZone == nil ? "from kecamatan code \(office.kecamatanCode)" : "given at creation")
+                let changeID = try OfficeStore(database).record(office, note: note)
+                try OfficeSettingsStore(database).recordTimeZone(zone, changeID: changeID)
             }
             return database
         } catch {

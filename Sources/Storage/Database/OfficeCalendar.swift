@@ -97,10 +97,8 @@ extension IkuDatabase {
 }
 
 extension OfficeSettingsStore {
-    /// Records the office's zone as an audited setting inside the open write.
-    func recordTimeZone(_ zone: OfficeZone, reason: String) throws {
-        let changeID = try database.recordChange(
-            kind: .office, action: .set, recordID: 1, summary: "office set timezone=\(zone.identifier) (\(reason))")
+    /// Writes the office's zone as a setting of change `changeID`, inside the open write.
+    func recordTimeZone(_ zone: OfficeZone, changeID: Int64) throws {
         try database.connection.cached(Self.insert).run([changeID, OfficeSettingKey.timezone.rawValue, zone.identifier])
     }
 
@@ -129,7 +127,10 @@ extension OfficeSettingsStore {
             guard let zone = OfficeZone.forKecamatanCode(office.kecamatanCode) else {
                 return .unknownProvince(code: office.kecamatanCode)
             }
-            try recordTimeZone(zone, reason: "from kecamatan code \(office.kecamatanCode) on migration")
+            let changeID = try database.recordChange(
+                kind: .office, action: .set, recordID: 1,
+                summary: "office set timezone=\(zone.identifier) (from kecamatan code \(office.kecamatanCode), on migration)")
+            try recordTimeZone(zone, changeID: changeID)
             return .recorded(zone, province: String(office.kecamatanCode.prefix(2)))
         }
     }

@@ -62,11 +62,14 @@ public struct OfficeStore {
         "office \(office.kecamatanCode) \(office.kecamatanName)" + (note.map { " (\($0))" } ?? "")
     }
 
-    func record(_ office: Office, note: String? = nil) throws {
+    /// Records the office; returns the id of the change that created it.
+    @discardableResult
+    func record(_ office: Office, note: String? = nil) throws -> Int64 {
         let changeID = try database.recordChange(
             kind: .office, action: .create, recordID: 1, summary: Self.creationSummary(office, note: note))
         try database.connection.run(
             "INSERT INTO office (id, kecamatan_code, kecamatan_name, change_id) VALUES (1, ?, ?, ?)",
             [office.kecamatanCode, office.kecamatanName, changeID])
+        return changeID
     }
 }
