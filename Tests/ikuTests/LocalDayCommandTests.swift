@@ -260,4 +260,26 @@ struct LocalDayCommandTests {
         // 00:30 WITA on 1 July.
         #expect(try iku.run(["survey", "add", "--date", "2025-07-01", "--service", "KTP", "--scores", "4,4,4,4,4,4,4,4,4"]).status == 0)
     }
+
+    @Test func theDemoLivesInWIBDaysAndDatesNothingAfterLocalToday() throws {
+        // 01:00 WIB on Wednesday 20 May 2026, still 19 May in UTC.
+        let demo = try succeed(["demo"], at: "2026-05-19T18:00:00Z")
+        #expect(demo.contains("from 2024-01-02 to 2026-05-20"))
+        let office = try #require(try JSONSerialization.jsonObject(with: Data(try succeed(["office", "show", "--format", "json"],
+                                                                                            at: "2026-05-19T18:00:00Z").utf8)) as? [String: Any])
+        #expect(office["timezone"] as? String == "Asia/Jakarta")
+        let setBy = try #require(office["set_by"] as? [[String: Any]])
+        #expect(setBy.first { $0["key"] as? String == "timezone" }?["change"] as? Int == 1)
+        var dates: [String] = []
+        for kind in ["survey", "facilitation", "submission"] {
+            let rows = try json(try succeed([kind, "list", "--format", "json"], at: "2026-05-19T18:00:00Z"))
+            dates += rows.compactMap { $0["date"] as? String } + rows.compactMap { $0["received"] as? String }
+        }
+        #expect(dates.count > 1_000)
+        #expect(dates.max() ?? "" <= "2026-05-20")
+        let log = try json(try succeed(["audit", "log", "--format", "json"], at: "2026-05-19T18:00:00Z"))
+        #expect(log.first?["recorded_at"] as? String == "2024-01-02T01:00:00.000Z")   // 08:00 WIB
+        #expect(log.compactMap { $0["recorded_at"] as? String }.allSatisfy { $0 <= "2026-05-19T18:00:00.000Z" })
+        #expect(try succeed(["audit", "log"], at: "2026-05-19T18:00:00Z").contains("2024-01-02 08:00 WIB"))
+    }
 }
