@@ -15,7 +15,7 @@ struct InitCommand: ParsableCommand {
             Examples:
               iku init --kecamatan-code 35.08.01 --kecamatan-name Tempursari \\
                 --db tempursari.sqlite
-              iku init --kecamatan-code 51.71.01 --kecamatan-name "Denpasar Selatan"
+              iku init --kecamatan-code 51.71.01 --kecamatan-name Denpasar
             """
     )
 
