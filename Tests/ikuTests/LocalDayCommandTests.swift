@@ -216,6 +216,11 @@ struct LocalDayCommandTests {
         try succeed(["survey", "add", "--date", "2025-07-01", "--service", "KTP", "--scores", "4,4,4,4,4,4,4,4,4"],
                     at: "2025-06-30T16:30:00Z")
         #expect(try succeed(["history", "survey", "1"], at: "2025-07-01T00:00:00Z").contains("2025-07-01 00:30 WITA"))
+        try succeed(["target", "set", "--indicator", "ikm", "--year", "2025", "--value", "80"], at: "2025-07-01T00:00:00Z")
+        #expect(try succeed(["target", "list"], at: "2025-07-01T00:00:00Z").contains("test-clerk  2025-07-01 08:00 WITA  #4"))
+        // IKU_NOW is an exact instant: a bare date would be a different instant in every zone.
+        try refuse(["survey", "list"], at: "2025-07-01",
+                   "IKU_NOW: \"2025-07-01\" is not allowed; an ISO 8601 date-time such as 2026-01-31T09:00:00Z")
         try refuse(["office", "set", "--timezone", "Asia/Tempursari"], at: "2025-07-01T00:00:00Z",
                    "timezone: \"Asia/Tempursari\" is not allowed; an IANA time zone name such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)")
     }

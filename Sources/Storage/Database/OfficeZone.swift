@@ -9,6 +9,10 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
 
     /// The zone named `identifier`; nil when Foundation does not know the name.
     public init?(identifier: String) {
+        if let known = [Self.wib, .wita, .wit].first(where: { $0.identifier == identifier }) {
+            self = known
+            return
+        }
         guard TimeZone.knownTimeZoneIdentifiers.contains(identifier), let timeZone = TimeZone(identifier: identifier) else {
             return nil
         }

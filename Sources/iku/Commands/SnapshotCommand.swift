@@ -82,8 +82,9 @@ struct SnapshotCommand: ParsableCommand {
                 let check = reproduced
                     ? "Input digest check: the history still yields this snapshot's inputs (SHA-256 matches)."
                     : "Input digest check: MISMATCH — the history no longer yields this snapshot's inputs."
-                print([SnapshotText.header(snapshot, contents), check, SnapshotText.figures(contents),
-                       SnapshotText.comparison(comparison)].joined(separator: "\n\n"))
+                let zone = try database.officeZone()
+                print([SnapshotText.header(snapshot, contents, zone: zone), check, SnapshotText.figures(contents),
+                       SnapshotText.comparison(comparison, zone: zone)].joined(separator: "\n\n"))
             }
         }
     }
