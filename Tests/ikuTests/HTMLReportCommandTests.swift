@@ -103,6 +103,8 @@ struct HTMLReportCommandTests {
         let english = try html(["--lang", "en"])
         // When it was set, in the office's zone: 09:00 UTC is 16:00 WIB.
         #expect(english.contains("set in iku by test-clerk at 2026-12-31 16:00 WIB (change #"))
+        #expect(english.contains("generated 2026-12-31 16:00 WIB."))
+        #expect(page.contains("ditetapkan di iku oleh test-clerk pada 2026-12-31 16:00 WIB (perubahan #"))
     }
 
     @Test func listsTheActivitiesStillWithoutFollowUp() throws {
