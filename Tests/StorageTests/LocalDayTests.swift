@@ -129,7 +129,7 @@ struct LocalDayTests {
         }
         let clock = Clock.fixed(try instant("2026-12-02T06:00:00Z"))
         let database = try IkuDatabase.open(path: path, actor: "clerk", clock: clock, schema: .anyKnown)
-        try database.write { try OfficeStore(database).record(Office(kecamatanCode: "51.71.01", kecamatanName: "Denpasar Selatan")) }
+        _ = try database.write { try OfficeStore(database).record(Office(kecamatanCode: "51.71.01", kecamatanName: "Denpasar Selatan")) }
         #expect(throws: DatabaseStateError.self) { try IkuDatabase.open(path: path, actor: "clerk", clock: clock) }
 
         #expect(try Migrator().migrate(database.connection, appliedAt: Timestamp.format(clock.now())).contains { $0.hasPrefix("0003") })

@@ -249,7 +249,7 @@ struct LocalDayCommandTests {
         do {
             let database = try IkuDatabase.open(path: iku.databasePath, actor: "older-iku",
                                                 clock: .fixed(Timestamp.parse("2025-01-01T00:00:00Z")!), schema: .anyKnown)
-            try database.write { try OfficeStore(database).record(Office(kecamatanCode: "51.71.01", kecamatanName: "Denpasar Selatan")) }
+            _ = try database.write { try OfficeStore(database).record(Office(kecamatanCode: "51.71.01", kecamatanName: "Denpasar Selatan")) }
         }
         iku.environment["IKU_NOW"] = "2025-06-30T16:30:00Z"
         #expect(try iku.run(["office", "show"]).status == 1)

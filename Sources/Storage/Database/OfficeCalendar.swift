@@ -34,7 +34,7 @@ public struct OfficeCalendar: Sendable {
         }
         guard let date = Timestamp.parse(text) else {
             throw InputError(field: field, value: text,
-                             allowed: "a date YYYY-MM-DD (a day in \(zone.description)) or an ISO 8601 date-time such as 2026-03-31T17:00:00+07:00")
+                             allowed: "a date YYYY-MM-DD (a day in \(zone.identifier), \(zone.abbreviation)) or an ISO 8601 date-time such as 2026-03-31T17:00:00+07:00")
         }
         return date
     }

@@ -63,7 +63,7 @@ struct SurveyRowImporter: CSVRowImporter {
     }
 
     let connection: Connection
-    /// Survey dates may not lie after its today.
+    /// No survey date may lie after this limit's today (the office's zone, read once per import).
     let limit: EventDateLimit
     private var changeID: Int64 = 0
     private var firstID: Int64 = 1
@@ -214,6 +214,7 @@ struct SurveyRowImporter: CSVRowImporter {
 extension SurveyResponseStore {
     /// Imports a survey CSV file (header `date,service,u1..u9` and optionally
     /// `gender,age,education,occupation,suggestion`, in any order) all or nothing, as one change.
+    /// A survey date after today in the office's zone is a bad line like any other.
     /// Throws `ImportRefused` naming the bad lines (or a bad header), `StateError` for a file
     /// imported before.
     @discardableResult
