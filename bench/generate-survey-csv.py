@@ -19,5 +19,5 @@ with open(path, "w", newline="") as out:
         month = rng.randint(1, 12)
         day = rng.randint(1, days[month - 1])
         scores = ",".join("" if rng.random() < 0.02 else str(rng.randint(1, 4)) for _ in range(9))
-        out.write(f"2026-{month:02d}-{day:02d},{rng.choice(services)},{scores},{rng.choice('LP')},"
+        out.write(f"2025-{month:02d}-{day:02d},{rng.choice(services)},{scores},{rng.choice('LP')},"
                   f"{rng.randint(17, 80)},{rng.choice(educations)},{rng.choice(occupations)},{rng.choice(suggestions)}\r\n")

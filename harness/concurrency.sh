@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 reporter() {
     local runs=0 failures=0
     while [ ! -e "$work/stop" ]; do
-        if ! "$IKU_BIN" report --year 2026 >/dev/null 2>>"$work/report.err"; then failures=$((failures + 1)); fi
+        if ! "$IKU_BIN" report --year 2025 >/dev/null 2>>"$work/report.err"; then failures=$((failures + 1)); fi
         runs=$((runs + 1))
     done
     echo "$runs $failures" >"$work/report.counts"
@@ -22,7 +22,7 @@ writer() {
     local clerk=$1 failures=0
     for i in $(seq 1 "$adds"); do
         local month=$(( (i % 12) + 1 )) day=$(( (i % 28) + 1 ))
-        if ! "$IKU_BIN" survey add --actor "clerk$clerk" --date "$(printf '2026-%02d-%02d' "$month" "$day")" \
+        if ! "$IKU_BIN" survey add --actor "clerk$clerk" --date "$(printf '2025-%02d-%02d' "$month" "$day")" \
             --service "Layanan $clerk" --scores "4,3,4,$(( (i % 4) + 1 )),3,4,4,3,4" >/dev/null 2>>"$work/writer$clerk.err"; then
             failures=$((failures + 1))
         fi

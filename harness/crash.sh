@@ -17,7 +17,7 @@ with open(path, "w", newline="") as f:
     f.write("date,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion\r\n")
     for i in range(rows):
         scores = ",".join(str(rng.choice([2, 3, 3, 4, 4])) for _ in range(9))
-        f.write(f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},KTP,{scores},P,{rng.randint(17, 80)},SMA,SWASTA,\r\n")
+        f.write(f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},KTP,{scores},P,{rng.randint(17, 80)},SMA,SWASTA,\r\n")
 PY
 
 # How long a full import takes, to spread the kills over it and a little past it.

@@ -4,7 +4,7 @@ import Storage
 public struct DemoSummary: Equatable, Sendable {
     /// The day the office starts using iku in the demo (2 January, two years back).
     public let firstDay: CalendarDate
-    /// The day the records run up to (the clock's day, UTC).
+    /// The day the records run up to (the clock's day in the office's zone).
     public let today: CalendarDate
     /// The years with records: two full years and the current one to date.
     public let years: ClosedRange<Int>

@@ -12,6 +12,8 @@ public enum DemoDatabase {
     /// The actor of every demo change.
     public static let actor = "iku-demo"
     public static let office = Office(kecamatanCode: "35.08.01", kecamatanName: "Tempursari")
+    /// Its time zone (province 35, East Java): every demo day is a day in it.
+    public static let zone = OfficeZone.wib
     /// The note in the office-creation change that marks a demo database.
     public static let note = "iku demo: generated sample records, not real data"
     /// Current years the demo can fill (its records run from two years before to one after).
@@ -42,7 +44,8 @@ public enum DemoDatabase {
             && first.summary == OfficeStore.creationSummary(office, note: note)
     }
 
-    /// Creates the demo database at `path` with the records up to the day `clock` reads.
+    /// Creates the demo database at `path` with the records up to the day `clock` reads (a
+    /// local day in `zone`).
     ///
     /// A file at `path` is replaced only when it is a demo database; anything else is refused,
     /// untouched. The database is built in a temporary file next to `path` and moved into place
@@ -50,7 +53,7 @@ public enum DemoDatabase {
     public static func create(path: String, clock: Clock,
                               progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> Outcome {
         let now = clock.now()
-        let today = CalendarDate(utcDayOf: now)
+        let today = zone.day(of: now)
         guard years.contains(today.year) else {
             throw InputError(field: "IKU_NOW", value: Timestamp.format(now),
                              allowed: "a time in the years \(years.lowerBound) to \(years.upperBound) for the demo's records")
@@ -59,9 +62,9 @@ public enum DemoDatabase {
         let building = path + ".demo-\(getpid()).tmp"
         let summary: DemoSummary
         do {
-            let entryClock = EntryClock(start: DemoPlan(today: today, seed: DemoData.seed).firstDay, limit: now)
+            let entryClock = EntryClock(start: DemoPlan(today: today, seed: DemoData.seed).firstDay, zone: zone, limit: now)
             let database = try IkuDatabase.create(path: building, office: office, actor: actor,
-                                                  clock: entryClock.clock, note: note)
+                                                  clock: entryClock.clock, timeZone: zone, note: note)
             try database.connection.execute(Self.buildingDurability)
             summary = try DemoData.populate(database: database, today: today, clock: entryClock, progress: progress)
         } catch {

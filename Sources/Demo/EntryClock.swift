@@ -2,18 +2,20 @@ import Foundation
 import Storage
 
 /// The times at which the demo's records are entered: each on the day it carries, during office
-/// hours (from 08:00 WIB, 01:00 UTC, two minutes apart), in order, and never after `limit`, the
-/// real now. The database records these times in its change log, so `report --as-of` and
+/// hours in the office's zone (from 08:00 local, two minutes apart), in order, and never after
+/// `limit`, the real now. The database records these times in its change log, so `report --as-of` and
 /// `audit log` show a plausible history, and two runs on the same day give identical files.
 final class EntryClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
     /// The latest time handed out: the clock the demo was started with.
     let limit: Date
+    let zone: OfficeZone
 
-    init(start day: CalendarDate, limit: Date) {
+    init(start day: CalendarDate, zone: OfficeZone, limit: Date) {
         self.limit = limit
-        current = min(Self.officeHours(day, sequence: 0), limit)
+        self.zone = zone
+        current = min(Self.officeHours(day, zone: zone, sequence: 0), limit)
     }
 
     /// The clock to give the database.
@@ -23,7 +25,7 @@ final class EntryClock: @unchecked Sendable {
 
     /// Moves the clock to the `sequence`-th entry of `day` (never backwards, never past `limit`).
     func enter(_ day: CalendarDate, sequence: Int) {
-        let planned = Self.officeHours(day, sequence: sequence)
+        let planned = Self.officeHours(day, zone: zone, sequence: sequence)
         locked { current = min(max(planned, current), limit) }
     }
 
@@ -38,7 +40,7 @@ final class EntryClock: @unchecked Sendable {
         return body()
     }
 
-    private static func officeHours(_ day: CalendarDate, sequence: Int) -> Date {
-        day.startOfDayUTC.addingTimeInterval(3_600 + 120 * TimeInterval(min(sequence, 240)))
+    private static func officeHours(_ day: CalendarDate, zone: OfficeZone, sequence: Int) -> Date {
+        zone.start(of: day).addingTimeInterval(8 * 3_600 + 120 * TimeInterval(min(sequence, 240)))
     }
 }

@@ -14,12 +14,20 @@ public struct DocumentDeadline: Hashable, Sendable {
     public let fiscalYear: Int
     public let due: CalendarDate
     public let basis: Basis
+    /// The office's zone, to show when an override was set; nil shows the stored UTC time.
+    var zone: OfficeZone? = nil
+
+    /// When an override was set, as people read it (`2026-12-02 13:01 WIB`); nil for a default.
+    public var setAt: String? {
+        guard case .override(let stamp) = basis else { return nil }
+        return zone?.display(recordedAt: stamp.recordedAt) ?? stamp.recordedAt
+    }
 
     /// The basis in words, e.g. "default: 30 September N−1 (Permendesa PDTT 21/2020 Pasal 22(4); …)".
     public var basisDescription: String {
         switch basis {
         case .regulation(let text): return "ketentuan: \(text)"
-        case .override(let stamp): return "ditetapkan di iku oleh \(stamp.actor) pada \(stamp.recordedAt) (perubahan #\(stamp.id))"
+        case .override(let stamp): return "ditetapkan di iku oleh \(stamp.actor) pada \(setAt ?? stamp.recordedAt) (perubahan #\(stamp.id))"
         }
     }
 }
@@ -78,13 +86,14 @@ public struct DeadlineSchedule {
 
     private func deadlines(fiscalYears: ClosedRange<Int>, asOf: AsOf) throws -> [DocumentDeadline] {
         let overrides = try DeadlineStore(database).overrides(fiscalYears: fiscalYears, asOf: asOf)
+        let zone = overrides.isEmpty ? nil : try database.officeZone()
         var result: [DocumentDeadline] = []
         for fiscalYear in fiscalYears {
             for document in AdministrationDocument.allCases {
                 let override = overrides.first { $0.document == document && $0.fiscalYear == fiscalYear }
                 if let override, let due = override.due {
                     result.append(DocumentDeadline(document: document, fiscalYear: fiscalYear, due: due,
-                                                   basis: .override(override.stamp)))
+                                                   basis: .override(override.stamp), zone: zone))
                 } else {
                     result.append(Self.defaultDeadline(document, fiscalYear: fiscalYear))
                 }

@@ -3,6 +3,9 @@ import Foundation
 
 /// A fresh iku database for Kecamatan Tempursari in a temporary directory.
 struct RecordFixture {
+    /// The fixture clock's day in the office's zone (Asia/Jakarta).
+    static let today = "2027-01-01"
+
     let directory: TemporaryDirectory
     let database: IkuDatabase
 
@@ -11,7 +14,7 @@ struct RecordFixture {
         database = try IkuDatabase.create(
             path: directory.path("records.sqlite"),
             office: Office(kecamatanCode: "35.08.01", kecamatanName: "Tempursari"), actor: actor,
-            clock: .fixed(Date(timeIntervalSince1970: 1_772_323_200)))  // 2026-03-01T00:00:00Z
+            clock: .fixed(Date(timeIntervalSince1970: 1_798_761_600)))  // 2027-01-01T00:00:00Z, 07:00 WIB
     }
 
     /// The database as it stands now, as a fixed point in the change log.

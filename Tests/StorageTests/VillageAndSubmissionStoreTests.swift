@@ -20,7 +20,7 @@ struct VillageStoreTests {
         let versions = try store.versions(of: id)
         #expect(versions.map(\.version) == [1, 2, 3])
         #expect(versions.map(\.change.action) == [.create, .correct, .void])
-        #expect(versions.allSatisfy { $0.change.actor == "clerk" && $0.change.recordedAt == "2026-03-01T00:00:00.000Z" })
+        #expect(versions.allSatisfy { $0.change.actor == "clerk" && $0.change.recordedAt == "2027-01-01T00:00:00.000Z" })
         #expect(versions[0].fields == Village(code: "35.08.01.2005", name: "Tempursari", activeFrom: CalendarDate("2000-01-01")))
         #expect(versions[1].fields == Village(code: "35.08.01.2005", name: "Tempur Sari"))
         #expect(versions[2].voided && versions[2].voidReason == "entered by mistake" && versions[2].fields == versions[1].fields)

@@ -52,7 +52,7 @@ struct AsOfReplayTests {
         try at("2026-02-10T02:00:00Z", ["survey", "correct", "1", "--scores", "2,2,2,2,2,2,2,2,2"])
         try at("2026-02-10T02:01:00Z", ["facilitation", "follow-up", "1", "--date", "2026-02-09", "--action", "Surat edaran ke desa"])
         try at("2026-02-10T02:02:00Z", ["submission", "add", "--village", "35.08.01.2005", "--document", "apbdesa",
-                                        "--year", "2027", "--date", "2026-12-20"])
+                                        "--year", "2027", "--date", "2026-02-06"])
         printed.append(("2026-02-10T03:00:00Z", try observe(at: "2026-02-10T03:00:00Z")))
 
         try at("2026-03-15T02:00:00Z", ["survey", "void", "2", "--reason", "entered twice"])

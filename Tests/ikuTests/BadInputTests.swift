@@ -177,7 +177,7 @@ struct BadInputTests {
         var text = "service,date,u9,u8,u7,u6,u5,u4,u3,u2,u1,age\n"
         for index in 0..<10_000 {
             let u4 = index == 6_000 ? "7" : String(index % 4 + 1)
-            text += "KTP,2026-\(String(format: "%02d", index % 12 + 1))-10,4,3,4,4,3,\(u4),4,3,4,\(18 + index % 60)\n"
+            text += "KTP,2025-\(String(format: "%02d", index % 12 + 1))-10,4,3,4,4,3,\(u4),4,3,4,\(18 + index % 60)\n"
         }
         let path = iku.path("big.csv")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))

@@ -52,7 +52,7 @@ struct ClerkCommandTests {
                 == ["id", "version", "code", "name", "active_from", "active_until", "voided", "void_reason"])
         #expect(table.contains("Tempu, Rejo"))
         let csv = try ok(["village", "list", "--format", "csv"])
-        #expect(csv.hasPrefix("id,version,code,name,active_from,active_until,voided,void_reason,change_id,changed_at,changed_by\r\n"))
+        #expect(csv.hasPrefix("id,version,code,name,active_from,active_until,voided,void_reason,change_id,changed_at,changed_by,timezone\r\n"))
         #expect(csv.contains("5,1,35.08.01.2004,\"Tempu, Rejo\",,,0,,"))
     }
 
@@ -110,8 +110,11 @@ struct ClerkCommandTests {
         #expect(shown["suggestion"] as? String == "Antrean \"lama\", mohon cepat" && shown["voided"] as? Bool == false)
         let expectedKeys: Set<String> = ["id", "version", "date", "service", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9",
                                          "gender", "age", "education", "occupation", "suggestion", "voided", "void_reason",
-                                         "change_id", "changed_at", "changed_by"]
+                                         "change_id", "changed_at", "changed_by", "timezone"]
         #expect(Set(shown.keys) == expectedKeys)
+        // The change's UTC instant and the office's zone; the table shows it local.
+        #expect(shown["changed_at"] as? String == "2026-04-01T02:00:00.000Z" && shown["timezone"] as? String == "Asia/Jakarta")
+        #expect(try ok(["survey", "show", "6"]).contains("changed_at   2026-04-01 09:00 WIB"))
 
         #expect(try json(["survey", "list"]).map { $0["id"] as? Int } == [3, 4, 5, 1, 6])
         #expect(try json(["survey", "list", "--service", "ktp"]).map { $0["id"] as? Int } == [3, 5, 1])
@@ -137,7 +140,7 @@ struct ClerkCommandTests {
 
         let csv = try ok(["survey", "list", "--year", "2026", "--format", "csv"])
         let rows = csv.components(separatedBy: "\r\n")
-        #expect(rows[0] == "id,version,date,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion,voided,void_reason,change_id,changed_at,changed_by")
+        #expect(rows[0] == "id,version,date,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion,voided,void_reason,change_id,changed_at,changed_by,timezone")
         #expect(csv.contains("\"baris satu\r\nbaris dua\""))
     }
 

@@ -101,7 +101,10 @@ struct HTMLReportCommandTests {
         #expect(occurrences(of: "class=\"doc late\"", in: page) == 2)   // the APBDesa of 2026-12-01 is now a day late
         #expect(page.contains("terlambat 1 hari"))
         let english = try html(["--lang", "en"])
-        #expect(english.contains("set in iku by test-clerk at 2026-12-31T09:00:00.000Z (change #"))
+        // When it was set, in the office's zone: 09:00 UTC is 16:00 WIB.
+        #expect(english.contains("set in iku by test-clerk at 2026-12-31 16:00 WIB (change #"))
+        #expect(english.contains("generated 2026-12-31 16:00 WIB."))
+        #expect(page.contains("ditetapkan di iku oleh test-clerk pada 2026-12-31 16:00 WIB (perubahan #"))
     }
 
     @Test func listsTheActivitiesStillWithoutFollowUp() throws {

@@ -40,13 +40,11 @@ public enum Timestamp {
                       Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(milliseconds % 1000))
     }
 
-    /// Reads an ISO 8601 date-time (`Z` or `±hh:mm`, optional fractional seconds) or a bare
-    /// date (`YYYY-MM-DD`, read as the end of that day in UTC).
+    /// Reads an exact ISO 8601 date-time (`Z` or `±hh:mm`, optional fractional seconds). A bare
+    /// date is not an instant: which instants it spans depends on the office's zone
+    /// (`OfficeCalendar.instant`).
     public static func parse(_ text: String) -> Date? {
-        if let day = CalendarDate(text) {
-            return day.endOfDayUTC
-        }
-        return withFraction.date(from: text) ?? plain.date(from: text)
+        withFraction.date(from: text) ?? plain.date(from: text)
     }
 
     // ISO8601DateFormatter is documented as thread-safe; creating one is slow.

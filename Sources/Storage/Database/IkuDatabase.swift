@@ -59,15 +59,21 @@ public final class IkuDatabase {
         return IkuDatabase(connection: connection, actor: actor, clock: clock)
     }
 
-    /// Creates a new database file (mode 0600), applies every migration and records the office.
-    /// Refuses when `path` exists. On failure the new file is removed.
+    /// Creates a new database file (mode 0600), applies every migration and records the office
+    /// with its time zone (one change: the zone is an office setting written by the change that
+    /// creates the office, so the audit chain seals both). Refuses when `path` exists. On failure the new file is removed.
     ///
-    /// - Parameter note: added in parentheses to the summary of the office-creation change, e.g.
-    ///   to mark a database as generated sample data.
+    /// - Parameters:
+    ///   - timeZone: the office's zone; nil takes the zone of its code's province (refused when
+    ///     the province is not in `OfficeZone.provinces`).
+    ///   - note: added in parentheses to the summary of the office-creation change, e.g.
+    ///     to mark a database as generated sample data.
     public static func create(
-        path: String, office: Office, actor: String, clock: Clock = .system, note: String? = nil
+        path: String, office: Office, actor: String, clock: Clock = .system, timeZone: OfficeZone? = nil,
+        note: String? = nil
     ) throws -> IkuDatabase {
         try office.validate()
+        let zone = try timeZone ?? office.provinceZone()
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw DatabaseStateError.alreadyExists(path: path) }
@@ -80,7 +86,10 @@ public final class IkuDatabase {
             try connection.enableWriteAheadLog()
             let database = IkuDatabase(connection: connection, actor: actor, clock: clock)
             try Migrator().migrate(connection, appliedAt: Timestamp.format(clock.now()))
-            try database.write { try OfficeStore(database).record(office, note: note) }
+            try database.write {
+                let changeID = try OfficeStore(database).record(office, note: note)
+                try OfficeSettingsStore(database).recordTimeZone(zone, changeID: changeID)
+            }
             return database
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }

@@ -23,6 +23,15 @@ public struct Office: Equatable, Sendable {
         }
     }
 
+    /// The zone of the office's province, refused with the table when the province has none.
+    func provinceZone() throws -> OfficeZone {
+        guard let zone = OfficeZone.forKecamatanCode(kecamatanCode) else {
+            throw InputError(field: "kecamatan-code", value: kecamatanCode,
+                             allowed: "a code whose province (its first two digits) has a time zone (\(OfficeZone.knownProvincesText)), or give the zone with --timezone")
+        }
+        return zone
+    }
+
     static func isKecamatanCode(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }
@@ -53,11 +62,14 @@ public struct OfficeStore {
         "office \(office.kecamatanCode) \(office.kecamatanName)" + (note.map { " (\($0))" } ?? "")
     }
 
-    func record(_ office: Office, note: String? = nil) throws {
+    /// Records the office; returns the id of the change that created it.
+    @discardableResult
+    func record(_ office: Office, note: String? = nil) throws -> Int64 {
         let changeID = try database.recordChange(
             kind: .office, action: .create, recordID: 1, summary: Self.creationSummary(office, note: note))
         try database.connection.run(
             "INSERT INTO office (id, kecamatan_code, kecamatan_name, change_id) VALUES (1, ?, ?, ?)",
             [office.kecamatanCode, office.kecamatanName, changeID])
+        return changeID
     }
 }

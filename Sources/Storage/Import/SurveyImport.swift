@@ -63,6 +63,8 @@ struct SurveyRowImporter: CSVRowImporter {
     }
 
     let connection: Connection
+    /// No survey date may lie after this limit's today (the office's zone, read once per import).
+    let limit: EventDateLimit
     private var changeID: Int64 = 0
     private var firstID: Int64 = 1
     private var nextID: Int64 = 1
@@ -74,8 +76,9 @@ struct SurveyRowImporter: CSVRowImporter {
     /// The digest of the version rows written, or nil when the table's columns are not `versionColumns`.
     private var versionsDigest: TableDigest?
 
-    init(connection: Connection) {
+    init(connection: Connection, limit: EventDateLimit) {
         self.connection = connection
+        self.limit = limit
     }
 
     var ids: ClosedRange<Int64>? { nextID > firstID ? firstID...(nextID - 1) : nil }
@@ -101,7 +104,7 @@ struct SurveyRowImporter: CSVRowImporter {
 
     mutating func importRow(_ row: CSVRow, write: Bool) throws {
         let date = FieldRules.trimmed(row[Self.date])
-        _ = try FieldRules.date(date, field: "date")
+        try limit.check(try FieldRules.date(date, field: "date"), field: "date")
         let service = try FieldRules.requiredText(row[Self.service], field: "service", maxLength: SurveyRules.serviceLength)
         var scores: UInt64 = 0
         for index in 0..<SurveyResponse.elementCount {
@@ -211,12 +214,13 @@ struct SurveyRowImporter: CSVRowImporter {
 extension SurveyResponseStore {
     /// Imports a survey CSV file (header `date,service,u1..u9` and optionally
     /// `gender,age,education,occupation,suggestion`, in any order) all or nothing, as one change.
+    /// A survey date after today in the office's zone is a bad line like any other.
     /// Throws `ImportRefused` naming the bad lines (or a bad header), `StateError` for a file
     /// imported before.
     @discardableResult
     public func importCSV(path: String, options: ImportOptions = ImportOptions(),
                           progress: (ImportProgress) -> Void = { _ in }) throws -> ImportReport {
-        var importer = SurveyRowImporter(connection: database.connection)
+        var importer = SurveyRowImporter(connection: database.connection, limit: try database.eventDateLimit())
         return try CSVImport<SurveyRowImporter>(database: database, path: path, options: options)
             .run(&importer, progress: progress)
     }

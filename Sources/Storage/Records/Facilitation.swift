@@ -106,10 +106,11 @@ extension Facilitation: RecordFields {
         [date.description, kind.rawValue, institution, subject, section, result]
     }
 
-    init(_ input: FacilitationInput, onto current: Facilitation?) throws {
+    init(_ input: FacilitationInput, onto current: Facilitation?, limit: EventDateLimit) throws {
         guard let date = try input.date.map({ try FieldRules.date($0, field: "date") }) ?? current?.date else {
             throw FieldRules.missing("date", allowed: FieldRules.dateAllowed(FieldRules.recordYears))
         }
+        try limit.check(date, field: "date")
         guard let kind = try input.kind.map({ try FieldRules.member($0, of: FacilitationKind.self, field: "kind") })
                 ?? current?.kind else {
             throw FieldRules.missing("kind", allowed: FacilitationKind.allowedText)
@@ -145,11 +146,14 @@ extension FollowUp: RecordFields {
         [date.description, action, evidence]
     }
 
-    /// The follow-up `input` describes for the activity `activity` (held on `heldOn`).
-    init(_ input: FollowUpInput, onto current: FollowUp?, activity: Int64, heldOn: CalendarDate) throws {
+    /// The follow-up `input` describes for the activity `activity` (held on `heldOn`), dated no
+    /// later than `limit`'s today.
+    init(_ input: FollowUpInput, onto current: FollowUp?, activity: Int64, heldOn: CalendarDate,
+         limit: EventDateLimit) throws {
         guard let date = try input.date.map({ try FieldRules.date($0, field: "date") }) ?? current?.date else {
             throw FieldRules.missing("date", allowed: FieldRules.dateAllowed(FieldRules.recordYears))
         }
+        try limit.check(date, field: "date")
         guard date >= heldOn else {
             throw InputError(field: "date", value: date.description,
                              allowed: "a date on or after the activity's date (facilitation \(activity) was held on \(heldOn))")

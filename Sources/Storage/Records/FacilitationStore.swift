@@ -60,7 +60,7 @@ public struct FacilitationStore {
     @discardableResult
     public func add(_ input: FacilitationInput) throws -> Int64 {
         try database.write {
-            let activity = try Facilitation(input, onto: nil)
+            let activity = try Facilitation(input, onto: nil, limit: try database.eventDateLimit())
             return try activities.add(activity, summary: summary(activity))
         }
     }
@@ -70,7 +70,7 @@ public struct FacilitationStore {
     public func correct(_ id: Int64, _ input: FacilitationInput) throws -> Int {
         try database.write {
             let current = try activities.requireLive(id, to: "correct")
-            let activity = try Facilitation(input, onto: current.fields)
+            let activity = try Facilitation(input, onto: current.fields, limit: try database.eventDateLimit())
             if let earliest = try followUps(of: id, includeVoided: false).min(by: { $0.fields.date < $1.fields.date }),
                earliest.fields.date < activity.date {
                 throw InputError(field: "date", value: activity.date.description,
@@ -91,7 +91,8 @@ public struct FacilitationStore {
     public func addFollowUp(to activityID: Int64, _ input: FollowUpInput) throws -> Int64 {
         try database.write {
             let activity = try activities.requireLive(activityID, to: "follow up")
-            let followUp = try FollowUp(input, onto: nil, activity: activityID, heldOn: activity.fields.date)
+            let followUp = try FollowUp(input, onto: nil, activity: activityID, heldOn: activity.fields.date,
+                                        limit: try database.eventDateLimit())
             return try followUpRecords.add(followUp, summary: "of facilitation \(activityID) on \(followUp.date)",
                                            identityValues: [activityID])
         }
@@ -104,7 +105,8 @@ public struct FacilitationStore {
             let current = try followUpRecords.requireLive(id, to: "correct")
             let activityID = current.fields.facilitationID
             let activity = try activities.requireLive(activityID, to: "correct a follow-up of")
-            let followUp = try FollowUp(input, onto: current.fields, activity: activityID, heldOn: activity.fields.date)
+            let followUp = try FollowUp(input, onto: current.fields, activity: activityID, heldOn: activity.fields.date,
+                                        limit: try database.eventDateLimit())
             return try followUpRecords.correct(current, to: followUp, summary: "of facilitation \(activityID) on \(followUp.date)")
         }
     }

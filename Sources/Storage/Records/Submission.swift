@@ -104,8 +104,10 @@ extension Submission: RecordFields {
     }
 
     /// The submission `input` describes, on its own (`current` nil) or applied to `current`;
-    /// `village` resolves a village code to a live village's id.
-    init(_ input: SubmissionInput, onto current: Submission?, village: (String) throws -> Int64) throws {
+    /// `village` resolves a village code to a live village's id. The dates adopted (delivered)
+    /// and received are events: neither may lie after `limit`'s today (the deadline may).
+    init(_ input: SubmissionInput, onto current: Submission?, limit: EventDateLimit,
+         village: (String) throws -> Int64) throws {
         var villageID = current?.villageID
         var villageCode = current?.villageCode
         if let code = input.village {
@@ -125,12 +127,14 @@ extension Submission: RecordFields {
         guard let date = try input.date.map({ try FieldRules.date($0, field: "date") }) ?? current?.date else {
             throw FieldRules.missing("date", allowed: FieldRules.dateAllowed(FieldRules.recordYears))
         }
+        try limit.check(date, field: "date")
         let reference = try input.reference.map { try FieldRules.text($0, field: "reference", maxLength: 200) } ?? current?.reference
         let note = try input.note.map { try FieldRules.text($0, field: "note", maxLength: 1000) } ?? current?.note
         var received = current?.received
         if let text = input.received {
             received = FieldRules.hasText(text) ? try FieldRules.date(text, field: "received") : nil
         }
+        if let received { try limit.check(received, field: "received") }
         if let received, received < date {
             throw InputError(field: "received", value: received.description,
                              allowed: "a date on or after the date adopted or delivered (\(date))")

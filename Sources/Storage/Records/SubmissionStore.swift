@@ -53,7 +53,7 @@ public struct SubmissionStore {
     @discardableResult
     public func add(_ input: SubmissionInput) throws -> Int64 {
         try database.write {
-            let submission = try Submission(input, onto: nil, village: liveVillageID)
+            let submission = try Submission(input, onto: nil, limit: try database.eventDateLimit(), village: liveVillageID)
             try refuseDuplicate(submission, except: nil)
             return try records.add(submission, summary: summary(submission))
         }
@@ -64,7 +64,8 @@ public struct SubmissionStore {
     public func correct(_ id: Int64, _ input: SubmissionInput) throws -> Int {
         try database.write {
             let current = try records.requireLive(id, to: "correct")
-            let submission = try Submission(input, onto: current.fields, village: liveVillageID)
+            let submission = try Submission(input, onto: current.fields, limit: try database.eventDateLimit(),
+                                            village: liveVillageID)
             try refuseDuplicate(submission, except: id)
             return try records.correct(current, to: submission, summary: summary(submission))
         }

@@ -173,10 +173,14 @@ extension SurveyResponse: RecordFields {
             + [gender?.rawValue, age, education?.rawValue, occupation?.rawValue, suggestion]
     }
 
-    init(_ input: SurveyResponseInput, onto current: SurveyResponse?) throws {
+    /// The response `input` describes, on its own (`current` nil) or applied to `current`; its
+    /// survey date may not lie after `limit`'s today. Every way a response comes in (a clerk's
+    /// `add` and `correct`, an entry session, a form, the kiosk) goes through here.
+    init(_ input: SurveyResponseInput, onto current: SurveyResponse?, limit: EventDateLimit) throws {
         guard let date = try input.date.map({ try FieldRules.date($0, field: "date") }) ?? current?.date else {
             throw FieldRules.missing("date", allowed: FieldRules.dateAllowed(FieldRules.recordYears))
         }
+        try limit.check(date, field: "date")
         guard let service = try input.service.map({
             try FieldRules.requiredText($0, field: "service", maxLength: SurveyRules.serviceLength)
         }) ?? current?.service else {

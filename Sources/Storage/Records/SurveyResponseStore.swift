@@ -41,8 +41,10 @@ public struct SurveyResponseStore {
     /// Records a new response; returns its id.
     @discardableResult
     public func add(_ input: SurveyResponseInput) throws -> Int64 {
-        let response = try SurveyResponse(input, onto: nil)
-        return try database.write { try records.add(response, summary: summary(response)) }
+        try database.write {
+            let response = try SurveyResponse(input, onto: nil, limit: try database.eventDateLimit())
+            return try records.add(response, summary: summary(response))
+        }
     }
 
     /// Writes a corrected version of a live response; returns the new version number.
@@ -50,7 +52,7 @@ public struct SurveyResponseStore {
     public func correct(_ id: Int64, _ input: SurveyResponseInput) throws -> Int {
         try database.write {
             let current = try records.requireLive(id, to: "correct")
-            let response = try SurveyResponse(input, onto: current.fields)
+            let response = try SurveyResponse(input, onto: current.fields, limit: try database.eventDateLimit())
             return try records.correct(current, to: response, summary: summary(response))
         }
     }

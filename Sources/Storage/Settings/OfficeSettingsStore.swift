@@ -64,12 +64,14 @@ public struct OfficeSettingsStore {
     public func set(_ requested: [(key: OfficeSettingKey, value: String?)]) throws -> [OfficeSetting] {
         guard !requested.isEmpty else { throw StateError("nothing to set: give at least one setting") }
         var normalised: [(key: OfficeSettingKey, value: String?)] = []
+        // A database whose zone is not known yet (an unknown province, no zone set) can still be
+        // given one: the NIP's "not after this month" then reads today in UTC.
+        let today = (try? database.officeCalendar().today) ?? CalendarDate(utcDayOf: database.clock.now())
         for (key, value) in requested {
             guard !normalised.contains(where: { $0.key == key }) else {
                 throw InputError(field: key.argument, value: value ?? "", allowed: "each setting once")
             }
-            normalised.append((key, try OfficeSettingRules.normalise(value, for: key,
-                                                                     today: CalendarDate(utcDayOf: database.clock.now()))))
+            normalised.append((key, try OfficeSettingRules.normalise(value, for: key, today: today)))
         }
         let current = try settings()
         let changed = normalised.filter { current[$0.key]?.value != $0.value }

@@ -21,9 +21,9 @@ struct AuditCommand: ParsableCommand {
             discussion: "Example:\n  iku audit log --kind survey --since 2026-01-01 --format csv")
 
         @OptionGroup var location: DatabaseLocation
-        @Option(help: ArgumentHelp("Only changes at or after this day (YYYY-MM-DD, from its start, UTC) or ISO 8601 date-time.", valueName: "instant"))
+        @Option(help: ArgumentHelp("Only changes at or after this day (YYYY-MM-DD, from its start in the office's time zone) or ISO 8601 date-time.", valueName: "instant"))
         var since: String?
-        @Option(help: ArgumentHelp("Only changes at or before this day (YYYY-MM-DD, to its end, UTC) or ISO 8601 date-time.", valueName: "instant"))
+        @Option(help: ArgumentHelp("Only changes at or before this day (YYYY-MM-DD, to its end in the office's time zone) or ISO 8601 date-time.", valueName: "instant"))
         var until: String?
         @Option(help: "Only changes by this actor.")
         var actor: String?
@@ -32,26 +32,33 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let filter = ChangeFilter(
-                since: try since.map { try Instant.parse($0, field: "since", startOfDay: true) },
-                until: try until.map { try Instant.parse($0, field: "until", startOfDay: false) },
-                actor: actor, kind: kind)
             let database = try location.openForReading()
-            let writer = RecordWriter(Self.columns, format: output.format)
+            let filter = ChangeFilter(
+                since: try since.map { try Instant.parse($0, field: "since", endOfDay: false, in: database) },
+                until: try until.map { try Instant.parse($0, field: "until", endOfDay: true, in: database) },
+                actor: actor, kind: kind)
+            let zone = try database.officeZone()
+            let writer = RecordWriter(Self.columns(zone, format: output.format), format: output.format)
             try ChangeLog(database.connection).forEachEntry(matching: filter) { writer.write($0) }
             writer.finish()
         }
 
-        static let columns: [Column<ChangeEntry>] = [
-            Column("id") { .integer($0.id) },
-            Column("recorded_at") { .text($0.recordedAt) },
+        /// The table shows each time in the office's zone (`2026-12-02 13:01 WIB`); csv and json
+        /// keep the UTC instant and add the zone.
+        static func columns(_ zone: OfficeZone, format: OutputFormat) -> [Column<ChangeEntry>] {
+            let time: [Column<ChangeEntry>] = format == .table
+                ? [Column("recorded_at") { .text(zone.display(recordedAt: $0.recordedAt)) }]
+                : [Column("recorded_at") { .text($0.recordedAt) }, Column("timezone") { _ in .text(zone.identifier) }]
+            return [Column("id") { .integer($0.id) }] + time + [
+
             Column("actor") { .text($0.actor) },
             Column("kind") { .text($0.kind) },
             Column("action") { .text($0.action) },
             Column("record_id") { $0.recordID.map(Cell.integer) ?? .none },
             Column("summary") { .text($0.summary) },
             Column("entry_sha256", inTable: false) { .optional($0.entryDigest) },
-        ]
+            ]
+        }
     }
 
     struct Verify: ParsableCommand {

@@ -17,9 +17,10 @@ struct DemoCommand: ParsableCommand {
             the actor iku-demo. Then it prints the current year's report and what to try
             next.
 
-            The records are the same on every run on the same day (a fixed seed; set IKU_NOW
-            to fix the day). An existing file is replaced only when it is a demo database,
-            that is when its first change is iku-demo creating the office "(iku demo: ...)";
+            The records are the same on every run on the same day, a day in WIB, the
+            office's time zone (a fixed seed; set IKU_NOW to fix the day). An existing
+            file is replaced only when it is a demo database, that is when its first
+            change is iku-demo creating the office "(iku demo: ...)";
             anything else is refused and left untouched.
 
             Examples:

@@ -147,7 +147,9 @@ struct FacilitationCommand: ParsableCommand {
             let filter = try FacilitationFilter(year: year, pendingOnly: pending, includeVoided: includeVoided)
             let (opened, asOf) = try asOfOption.openForReading(database)
             let activities = try FacilitationStore(opened).list(filter, asOf: asOf)
-            let writer = RecordWriter(FacilitationCommand.listColumns, format: output.format)
+            let writer = RecordWriter(RecordColumns.zoned(FacilitationCommand.listColumns, try opened.officeZone(), format: output.format) {
+                $0.activity.change.recordedAt
+            }, format: output.format)
             activities.forEach(writer.write)
             writer.finish()
         }
@@ -174,6 +176,7 @@ struct FacilitationCommand: ParsableCommand {
             let store = FacilitationStore(opened)
             let activity = try store.show(id, asOf: asOf)
             let followUps = try store.followUps(of: id, asOf: asOf)
+            let columns = RecordColumns.zoned(FacilitationCommand.columns, try opened.officeZone(), format: output.format)
             switch output.format {
             case .json:
                 let nested = "[" + followUps.map { followUp in
@@ -181,13 +184,13 @@ struct FacilitationCommand: ParsableCommand {
                         "\(JSONText.string($0.name)): \(RecordWriter<Versioned<FollowUp>>.jsonValue($0.value(followUp)))"
                     }.joined(separator: ", ") + "}"
                 }.joined(separator: ", ") + "]"
-                RecordWriter.detail(activity, columns: FacilitationCommand.columns, format: .json,
+                RecordWriter.detail(activity, columns: columns, format: .json,
                                     extraJSON: [("follow_ups", nested)])
             case .csv:
-                RecordWriter.detail(activity, columns: FacilitationCommand.columns, format: .csv)
+                RecordWriter.detail(activity, columns: columns, format: .csv)
             case .table:
                 let standardOutput = StandardOutput()
-                RecordWriter.detail(activity, columns: FacilitationCommand.columns, format: .table, output: standardOutput)
+                RecordWriter.detail(activity, columns: columns, format: .table, output: standardOutput)
                 standardOutput.write(followUps.isEmpty ? "\nno follow-ups\n" : "\nfollow-ups:\n")
                 let writer = RecordWriter(FacilitationCommand.followUpColumns, format: .table, output: standardOutput)
                 followUps.forEach(writer.write)

@@ -22,8 +22,9 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let database = try options.open(readOnly: true)
+        let zone = try database.officeZone()
         for version in try RecordHistory(database.connection).versions(of: kind, id: id) {
-            print("version \(version.version)  \(version.action)  \(version.recordedAt)  by \(version.actor)  (change \(version.changeID))")
+            print("version \(version.version)  \(version.action)  \(zone.display(recordedAt: version.recordedAt))  by \(version.actor)  (change \(version.changeID))")
             if version.version == 1 {
                 for field in version.fields where field.value != .null {
                     print("  \(field.name): \(field.value.displayText)")

@@ -7,7 +7,9 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Apply pending schema migrations, or list them with --status.",
         discussion: """
             Each migration runs in its own transaction. A database whose applied migrations
-            were edited, or that a newer iku migrated, is refused untouched.
+            were edited, or that a newer iku migrated, is refused untouched. Then a database
+            without a recorded time zone (made before iku recorded one) gets the zone of its
+            kecamatan code's province, as an audited office setting.
 
             Examples:
               iku migrate --status
@@ -30,6 +32,16 @@ struct MigrateCommand: ParsableCommand {
             return
         }
         let applied = try migrator.migrate(database.connection, appliedAt: Timestamp.format(database.clock.now()))
-        print(applied.isEmpty ? "up to date" : applied.map { "applied \($0)" }.joined(separator: "\n"))
+        var lines = applied.map { "applied \($0)" }
+        switch try OfficeSettingsStore(database).recordTimeZoneFromCode() {
+        case .alreadySet:
+            break
+        case .recorded(let zone, let province):
+            lines.append("recorded the office's time zone: \(zone) (province \(province))")
+        case .unknownProvince(let code):
+            lines.append("the office's time zone is not set and province \(code.prefix(2)) is not in iku's table: "
+                         + "set it with `iku office set --timezone ZONE`")
+        }
+        print(lines.isEmpty ? "up to date" : lines.joined(separator: "\n"))
     }
 }

@@ -29,10 +29,14 @@ struct OfficeCommand: ParsableCommand {
         let settings: [OfficeSettingKey: OfficeSetting]
         /// The same settings with their defaults (regency from the code, position from the name).
         let details: OfficeDetails
-        /// Whether a default is marked as one in the value itself (the table format).
+        /// The zone in force: the `timezone` setting, else the zone of the code's province.
+        let zone: OfficeZone
+        /// Whether the value is for people (the table format): defaults are marked as such and the
+        /// zone is named with its short name (`Asia/Jakarta (WIB)`); json gives the IANA name.
         var marksDefaults = false
 
         func value(_ key: OfficeSettingKey) -> Cell {
+            if key == .timezone { return .text(marksDefaults ? zone.description : zone.identifier) }
             let fallback: OfficeDetails.Value?
             switch key {
             case .regencyName: fallback = details.regencyName
@@ -83,7 +87,8 @@ struct OfficeCommand: ParsableCommand {
             }
             let settings = try OfficeSettingsStore(database).settings(asOf: asOf)
             let details = try OfficeDetails.read(database, asOf: asOf)
-            var view = View(office: office, settings: settings, details: details)
+            let zone = try database.officeZone(asOf: asOf)
+            var view = View(office: office, settings: settings, details: details, zone: zone)
             let defaults = [(OfficeSettingKey.regencyName, details.regencyName), (.headPosition, details.headPosition)]
                 .filter { $0.1?.isDefault == true }.map(\.0)
             switch format {
@@ -104,7 +109,7 @@ struct OfficeCommand: ParsableCommand {
                           + "iku office set --regency-name \"Kabupaten ...\"")
                 }
                 let rows = OfficeSettingKey.allCases.compactMap { settings[$0] }.map {
-                    [$0.key.argument, $0.stamp.actor, $0.stamp.recordedAt, "#\($0.stamp.id)"]
+                    [$0.key.argument, $0.stamp.actor, zone.display(recordedAt: $0.stamp.recordedAt), "#\($0.stamp.id)"]
                 }
                 if !rows.isEmpty {
                     print("")

@@ -69,10 +69,11 @@ struct PopulationCommand: ParsableCommand {
             let (database, asOf) = try asOfOption.openForReading(options)
             let populations = try PopulationStore(database).list(year: year, asOf: asOf)
             guard !populations.isEmpty else { return print("no populations recorded") }
+            let zone = try database.officeZone()
             print(TextTable(headers: ["year", "quarter", "service users", "minimum sample", "set by", "at"],
                             rows: populations.map {
                 [String($0.year), $0.quarter.map(String.init) ?? "year", String($0.userCount),
-                 String(SampleAdequacy.minimumSample(population: $0.userCount)), $0.stamp.actor, $0.stamp.recordedAt]
+                 String(SampleAdequacy.minimumSample(population: $0.userCount)), $0.stamp.actor, zone.display(recordedAt: $0.stamp.recordedAt)]
             }).rendered)
         }
     }

@@ -38,8 +38,9 @@ struct RecomputeCommand: ParsableCommand {
             print(try SnapshotText.json(outcome.snapshot, outcome.contents, reproduced: nil,
                                         comparison: outcome.comparison), terminator: "")
         case .table:
-            print([SnapshotText.header(outcome.snapshot, outcome.contents), SnapshotText.figures(outcome.contents),
-                   SnapshotText.comparison(outcome.comparison)].joined(separator: "\n\n"))
+            let zone = try database.officeZone()
+            print([SnapshotText.header(outcome.snapshot, outcome.contents, zone: zone), SnapshotText.figures(outcome.contents),
+                   SnapshotText.comparison(outcome.comparison, zone: zone)].joined(separator: "\n\n"))
         }
     }
 }

@@ -113,7 +113,7 @@ struct ReportCommand: ParsableCommand {
                 line.show("computing the trend: \(year) (\(done + 1) of \(total))")
             }
         }
-        let signedOn = try asOfOption.documentDay(clock: database.clock)
+        let signedOn = try asOfOption.documentDay(in: database)
         let text: String
         switch format {
         case .table: text = PlainTextRenderer.render(ReportSheet(report: report, signedOn: signedOn).blocks)
@@ -122,7 +122,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: text = ReportCSV.render(report, dialect: excel ? .excel : .plain)
         case .html:
             text = HTMLReportPage(report: report, trend: try trend(), wording: ReportWording(language: lang ?? .id),
-                                  generatedAt: Timestamp.format(database.clock.now()), signedOn: signedOn).html
+                                  generatedAt: try database.officeZone().display(database.clock.now()), signedOn: signedOn).html
         }
         if let output {
             try OutputFile.write(text, to: output, replacing: force)

@@ -33,10 +33,11 @@ struct SnapshotCommand: ParsableCommand {
             let (database, asOf) = try asOfOption.openForReading(options)
             let snapshots = try SnapshotStore(database).list(year: year, asOf: asOf)
             guard !snapshots.isEmpty else { return print("no snapshots stored") }
+            let zone = try database.officeZone()
             let rows = try snapshots.map { snapshot -> [String] in
                 let contents = try SnapshotContents.decode(snapshot)
                 func value(_ key: String) -> String { contents.figures["\(key).value"]?.description ?? "—" }
-                return [String(snapshot.id), String(snapshot.year), snapshot.stamp.recordedAt, snapshot.stamp.actor,
+                return [String(snapshot.id), String(snapshot.year), zone.display(recordedAt: snapshot.stamp.recordedAt), snapshot.stamp.actor,
                         "#\(contents.asOfChangeID)", String(snapshot.inputSHA256.prefix(16)),
                         value("ikm"), value("facilitation"), value("village_documents")]
             }
@@ -81,8 +82,9 @@ struct SnapshotCommand: ParsableCommand {
                 let check = reproduced
                     ? "Input digest check: the history still yields this snapshot's inputs (SHA-256 matches)."
                     : "Input digest check: MISMATCH — the history no longer yields this snapshot's inputs."
-                print([SnapshotText.header(snapshot, contents), check, SnapshotText.figures(contents),
-                       SnapshotText.comparison(comparison)].joined(separator: "\n\n"))
+                let zone = try database.officeZone()
+                print([SnapshotText.header(snapshot, contents, zone: zone), check, SnapshotText.figures(contents),
+                       SnapshotText.comparison(comparison, zone: zone)].joined(separator: "\n\n"))
             }
         }
     }

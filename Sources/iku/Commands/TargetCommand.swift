@@ -75,9 +75,10 @@ struct TargetCommand: ParsableCommand {
             let (database, asOf) = try asOfOption.openForReading(options)
             let targets = try TargetStore(database).list(year: year, asOf: asOf)
             guard !targets.isEmpty else { return print("no targets set") }
+            let zone = try database.officeZone()
             print(TextTable(headers: ["year", "indicator", "target", "set by", "at", "change"], rows: targets.map {
                 [String($0.year), $0.indicator.argument, $0.value.map { Rounding.twoDecimals($0) } ?? "(cleared)",
-                 $0.stamp.actor, $0.stamp.recordedAt, "#\($0.stamp.id)"]
+                 $0.stamp.actor, zone.display(recordedAt: $0.stamp.recordedAt), "#\($0.stamp.id)"]
             }).rendered)
         }
     }

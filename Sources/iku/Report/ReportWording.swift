@@ -343,7 +343,7 @@ struct ReportWording {
         switch deadline.basis {
         case .regulation: return pick(deadline.basisDescription, "regulation: \(defaultRule(deadline.document))")
         case .override(let stamp):
-            return pick(deadline.basisDescription, "set in iku by \(stamp.actor) at \(stamp.recordedAt) (change #\(stamp.id))")
+            return pick(deadline.basisDescription, "set in iku by \(stamp.actor) at \(deadline.setAt ?? stamp.recordedAt) (change #\(stamp.id))")
         }
     }
 

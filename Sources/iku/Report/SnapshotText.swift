@@ -7,9 +7,10 @@ enum SnapshotText {
     /// Record changes printed in full; the rest are counted (JSON lists them all).
     static let recordLimit = 100
 
-    static func header(_ snapshot: Snapshot, _ contents: SnapshotContents) -> String {
+    /// Times are shown in the office's `zone`.
+    static func header(_ snapshot: Snapshot, _ contents: SnapshotContents, zone: OfficeZone) -> String {
         """
-        Snapshot #\(snapshot.id) of \(snapshot.year), stored by \(snapshot.stamp.actor) at \(snapshot.stamp.recordedAt) \
+        Snapshot #\(snapshot.id) of \(snapshot.year), stored by \(snapshot.stamp.actor) at \(zone.display(recordedAt: snapshot.stamp.recordedAt)) \
         (change #\(snapshot.stamp.id)).
         Figures of \(contents.from) to \(contents.to) as of change #\(contents.asOfChangeID); input SHA-256 \
         \(snapshot.inputSHA256).
@@ -25,9 +26,9 @@ enum SnapshotText {
             + "\n\nCounts behind them:\n" + TextTable(headers: ["count", "value"], rows: counts).rendered
     }
 
-    static func comparison(_ comparison: SnapshotComparison?) -> String {
+    static func comparison(_ comparison: SnapshotComparison?, zone: OfficeZone) -> String {
         guard let comparison else { return "First snapshot of this year: nothing to compare with." }
-        var lines = ["Compared with snapshot #\(comparison.previous.id) (stored by \(comparison.previous.stamp.actor) at \(comparison.previous.stamp.recordedAt), figures as of change #\(comparison.previousContents.asOfChangeID)):"]
+        var lines = ["Compared with snapshot #\(comparison.previous.id) (stored by \(comparison.previous.stamp.actor) at \(zone.display(recordedAt: comparison.previous.stamp.recordedAt)), figures as of change #\(comparison.previousContents.asOfChangeID)):"]
         if !comparison.previousReproduced {
             lines.append("WARNING: the history no longer yields snapshot #\(comparison.previous.id)'s input digest; the file was altered outside iku.")
         }
@@ -44,14 +45,15 @@ enum SnapshotText {
             }).rendered)
         }
         lines.append("Changed records (\(comparison.recordChanges.count)):")
-        lines += comparison.recordChanges.prefix(recordLimit).map { "  " + describe($0) }
+        lines += comparison.recordChanges.prefix(recordLimit).map { "  " + describe($0, zone: zone) }
         if comparison.recordChanges.count > recordLimit {
             lines.append("  … and \(comparison.recordChanges.count - recordLimit) more (see --format json)")
         }
         return lines.joined(separator: "\n")
     }
 
-    static func describe(_ change: RecordChange) -> String {
+    /// One changed record in words; its change's time in `zone`, or in UTC when nil (JSON).
+    static func describe(_ change: RecordChange, zone: OfficeZone? = nil) -> String {
         let name = "\(change.record.kind.title) \(change.record.key)"
         func row(_ row: InputRow) -> String { row.version.map { "version \($0)" } ?? "row \(row.rowID)" }
         let what: String
@@ -62,7 +64,8 @@ enum SnapshotText {
         case (nil, nil): what = "changed"
         }
         guard let entry = change.change else { return "\(name): \(what)" }
-        let why = "\(entry.action) by \(entry.actor) at \(entry.recordedAt) (change #\(entry.id): \(entry.summary))"
+        let at = zone?.display(recordedAt: entry.recordedAt) ?? entry.recordedAt
+        let why = "\(entry.action) by \(entry.actor) at \(at) (change #\(entry.id): \(entry.summary))"
         return change.changedSincePrevious
             ? "\(name): \(what) — \(why)"
             : "\(name): \(what) — the record itself is unchanged since change #\(entry.id); a related record changed"

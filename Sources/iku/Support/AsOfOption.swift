@@ -5,7 +5,7 @@ import Storage
 /// `--as-of`: answer as the database stood at a past instant.
 struct AsOfOption: ParsableArguments {
     @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Answer as the database stood at this instant: YYYY-MM-DD (end of that day, UTC) or an ISO 8601 date-time.",
+            help: ArgumentHelp("Answer as the database stood at this instant: YYYY-MM-DD (the end of that day in the office's time zone) or an ISO 8601 date-time.",
                                valueName: "instant"))
     var instant: String?
 
@@ -18,6 +18,6 @@ struct AsOfOption: ParsableArguments {
     /// The point in the change log the command should read at.
     func resolve(in database: IkuDatabase) throws -> AsOf {
         guard let instant else { return .now }
-        return try database.asOf(try Instant.parse(instant, field: "as-of", startOfDay: false))
+        return try database.asOf(try Instant.parse(instant, field: "as-of", endOfDay: true, in: database))
     }
 }

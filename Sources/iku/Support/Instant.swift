@@ -3,15 +3,10 @@ import Storage
 
 /// Reads the `--since`/`--until`/`--as-of` instants users type.
 enum Instant {
-    /// An ISO 8601 date-time, or a `YYYY-MM-DD` date meaning its start or its end (UTC).
-    static func parse(_ text: String, field: String, startOfDay: Bool) throws -> Date {
-        if startOfDay, let day = CalendarDate(text) {
-            return Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch) * 86_400)
-        }
-        guard let date = Timestamp.parse(text) else {
-            throw InputError(field: field, value: text,
-                             allowed: "a date YYYY-MM-DD or an ISO 8601 date-time such as 2026-03-31T17:00:00+07:00")
-        }
-        return date
+    /// An ISO 8601 date-time (exact, its offset kept), or a `YYYY-MM-DD` date meaning the start or
+    /// the end of that day in the office's time zone (read from `database` only then).
+    static func parse(_ text: String, field: String, endOfDay: Bool, in database: IkuDatabase) throws -> Date {
+        if CalendarDate(text) == nil, let exact = Timestamp.parse(text) { return exact }
+        return try database.officeCalendar().instant(text, field: field, endOfDay: endOfDay)
     }
 }

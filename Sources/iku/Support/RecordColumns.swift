@@ -17,4 +17,23 @@ enum RecordColumns {
             Column("changed_by", inTable: false) { .text($0.change.actor) },
         ]
     }
+
+    /// `columns` printed for the office in `zone`: in a table `changed_at` is the local time
+    /// (`2026-12-02 13:01 WIB`); csv and json keep the UTC instant and add a `timezone` column.
+    static func zoned<Fields>(_ columns: [Column<Versioned<Fields>>], _ zone: OfficeZone,
+                              format: OutputFormat) -> [Column<Versioned<Fields>>] {
+        zoned(columns, zone, format: format) { $0.change.recordedAt }
+    }
+
+    /// The same for records whose change time `recordedAt` reads.
+    static func zoned<Record>(_ columns: [Column<Record>], _ zone: OfficeZone, format: OutputFormat,
+                              recordedAt: @escaping @Sendable (Record) -> String) -> [Column<Record>] {
+        guard format == .table else {
+            return columns + [Column("timezone", inTable: false) { _ in .text(zone.identifier) }]
+        }
+        return columns.map { column in
+            guard column.name == "changed_at" else { return column }
+            return Column("changed_at", inTable: false) { .text(zone.display(recordedAt: recordedAt($0))) }
+        }
+    }
 }

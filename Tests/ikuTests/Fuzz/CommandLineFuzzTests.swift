@@ -43,7 +43,11 @@ struct CommandLineFuzzTests {
         var unmutated = true
     }
 
-    static let goodDates = ["2026-03-02", "2000-01-01", "2100-12-31", "2024-02-29", " 2026-07-15 "]
+    /// Event dates not after today (the test runs on the system clock, after 2026-07-15).
+    static let goodDates = ["2026-03-02", "2000-01-01", "2024-02-29", " 2026-07-15 "]
+    /// Real dates after today: refused for events (surveys, activities, documents), allowed for
+    /// deadlines and active periods.
+    static let futureDates = ["2100-12-31", "2062-05-05"]
     static let badDates = ["", " ", "2025-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "1999-12-31", "2101-01-01",
                            "26-03-02", "2026/03/02", "02-03-2026", "2026-3-2", "２０２６-03-02", "٢٠٢٦-٠٣-٠٢", "2026-03-02T00:00",
                            "2026-03-02\n2026", "\u{200F}2026-03-02", "0000-01-01", "9999-12-31", "2026-03-02 2026-03-03", "besok",
@@ -75,7 +79,7 @@ struct CommandLineFuzzTests {
 
     static let commands: [Command] = [
         Command(words: ["survey", "add"], options: [
-            Option(name: "--date", required: true, valid: { $0.pick(goodDates) }, invalid: badDates),
+            Option(name: "--date", required: true, valid: { $0.pick(goodDates) }, invalid: badDates + futureDates),
             Option(name: "--service", required: true, valid: text, invalid: ["", " \t ", huge]),
             Option(name: "--scores", required: true, valid: { scores(&$0) }, invalid: badScores),
             Option(name: "--gender", required: false, valid: { $0.pick(["L", "p", ""]) }, invalid: ["W", "Laki-laki", "L P", huge]),
@@ -87,7 +91,7 @@ struct CommandLineFuzzTests {
         ], fields: Set(["date", "service", "scores", "gender", "age", "education", "occupation", "suggestion"]
                        + (1...9).map { "scores U\($0)" })),
         Command(words: ["facilitation", "add"], options: [
-            Option(name: "--date", required: true, valid: { $0.pick(goodDates) }, invalid: badDates),
+            Option(name: "--date", required: true, valid: { $0.pick(goodDates) }, invalid: badDates + futureDates),
             Option(name: "--kind", required: true, valid: { $0.pick(["fasilitasi", "KOORDINASI"]) }, invalid: ["", "rapat", huge]),
             Option(name: "--institution", required: true, valid: text, invalid: ["", " ", String(repeating: "x", count: 201)]),
             Option(name: "--subject", required: true, valid: text, invalid: ["\n", huge]),
@@ -100,9 +104,9 @@ struct CommandLineFuzzTests {
             Option(name: "--document", required: true, valid: { $0.pick(["rkpdesa", "APBDesa", "lppdesa"]) },
                    invalid: ["", "rpjmdesa", "apbdes", huge]),
             Option(name: "--year", required: true, valid: { String($0.int(2000...2100)) }, invalid: badYears),
-            Option(name: "--date", required: true, valid: { $0.pick(goodDates) }, invalid: badDates),
+            Option(name: "--date", required: true, valid: { $0.pick(goodDates) }, invalid: badDates + futureDates),
             Option(name: "--reference", required: false, valid: optionalText, invalid: [huge]),
-            Option(name: "--received", required: false, valid: { _ in "2100-12-31" }, invalid: nonBlankBadDates),
+            Option(name: "--received", required: false, valid: { _ in "2026-07-15" }, invalid: nonBlankBadDates + futureDates),
             Option(name: "--note", required: false, valid: optionalText, invalid: [huge]),
         ], fields: ["village", "document", "year", "date", "reference", "received", "note"]),
         Command(words: ["village", "add"], options: [
