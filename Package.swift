@@ -39,11 +39,13 @@ let package = Package(
             ]
         ),
         .target(name: "Demo", dependencies: ["Storage", "Indicators"]),
+        .target(name: "ReportRendering", dependencies: ["Indicators", "Storage"]),
         .executableTarget(
             name: "iku",
             dependencies: [
                 "Storage",
                 "Indicators",
+                "ReportRendering",
                 "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,7 +55,7 @@ let package = Package(
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Indicators", "Storage"]),
         .testTarget(name: "ikuTests", dependencies: [
-            "iku", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "iku", "ReportRendering", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReportRendering
 import Storage
 
 /// `iku office ...`: the office's own details and settings, kept with history.

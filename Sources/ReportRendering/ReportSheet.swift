@@ -3,14 +3,19 @@ import Storage
 
 /// The report as a kecamatan pastes it into its LKjIP: the IKU sheet with each figure, then the
 /// detail behind each indicator, in the official Indonesian terms.
-struct ReportSheet {
+public struct ReportSheet {
     let report: Report
     /// One full-year report per year with records, for the trend table; nil leaves it out.
     var trend: [Report]? = nil
 
     private let wording = ReportWording(language: .id)
 
-    var blocks: [ReportBlock] {
+    public init(report: Report, trend: [Report]? = nil) {
+        self.report = report
+        self.trend = trend
+    }
+
+    public var blocks: [ReportBlock] {
         header + summary + trendBlocks + ikuSheet + ikm + facilitation + villageDocuments + rules
     }
 

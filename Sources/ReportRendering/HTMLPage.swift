@@ -5,7 +5,7 @@ import Storage
 /// script, nothing fetched) with the office and period, the three IKU with their verdicts, the
 /// NRR chart, the yearly trend, the pending activities, the village × document matrix and the
 /// rules used.
-struct HTMLReportPage {
+public struct HTMLReportPage {
     let report: Report
     /// One full-year report per year with records, oldest first.
     let trend: [Report]
@@ -13,7 +13,14 @@ struct HTMLReportPage {
     /// When the page was made (UTC, ISO 8601).
     let generatedAt: String
 
-    var html: String {
+    public init(report: Report, trend: [Report], wording: ReportWording, generatedAt: String) {
+        self.report = report
+        self.trend = trend
+        self.wording = wording
+        self.generatedAt = generatedAt
+    }
+
+    public var html: String {
         let title = "\(wording.documentTitle) — \(wording.office(report.office)) — \(wording.period(report.period))"
         return """
             <!DOCTYPE html>
