@@ -184,37 +184,18 @@ public struct HTMLReportPage {
         let result = report.ikm
         let value = result.figure.value.map(Rounding.twoDecimals) ?? "\(wording.notComputableValue): \(wording.reason(result))"
         let mutu = result.mutu.map(wording.mutu) ?? ""
-        let bars = Self.nrrBars(result, wording: wording)
-        let chart = NRRBarChart(title: wording.nrrChartTitle, description: wording.nrrChartDescription, bars: bars,
-                                bands: Mutu.allCases.map { NRRBarChart.Band(label: $0.rawValue, lowest: $0.lowestNI) })
-        let elements = HTMLTable(
-            headers: [wording.codeColumn, wording.elementColumn, wording.answeredColumn, wording.nrrColumn, wording.priorityColumn],
-            rows: zip(result.tally.scores, bars).map { score, bar in
-                [.text(score.unsur.code, class: "code"), .text(wording.unsurName(score.unsur)), .text(String(score.answered), class: "figure"),
-                 .text(score.nrr.map(Rounding.twoDecimals) ?? wording.noAnswers, class: "figure"),
-                 .text(bar.emphasis == .lowest ? wording.lowestMark : score.isPriority ? wording.priorityMark : "",
-                       class: bar.emphasis == .none ? nil : bar.emphasis.rawValue)]
-            }, styleClass: "elements")
-        func groups(_ dimension: SurveyDimension, first: String) -> String {
-            HTMLTable(headers: [first, wording.respondentsColumn, "IKM", wording.mutuColumn],
-                      rows: result.groups(dimension).map { group in
-                          [.text(wording.groupLabel(group)), .text(String(group.tally.respondents), class: "figure"),
-                           .text(group.tally.ikm.value.map(Rounding.twoDecimals) ?? "—", class: "figure"),
-                           .text(group.tally.mutu.map { "\($0.rawValue) (\(wording.kinerja($0)))" } ?? "—")]
-                      }, styleClass: "groups").html
-        }
+        let figures = IKMFigures(result, wording: wording)
         var content = [
             HTML.text("h2", [:], wording.ikmHeading),
             paragraph(wording.ikmSummary(respondents: result.respondents, value: value, mutu: mutu)),
-            HTML.element("figure", ["class": "chart-figure"],
-                         chart.svg + "\n" + HTML.text("figcaption", [:], wording.nrrChartDescription)),
-            elements.html,
+            figures.chartFigure,
+            figures.elementTable,
             paragraph(wording.sample(result.sample, span: report.period.span), class: "note"),
         ]
-        if !result.groups(.service).isEmpty {
+        if figures.hasGroups {
             content.append(HTML.element("div", ["class": "pair"], [
-                HTML.element("div", [:], HTML.text("h3", [:], wording.serviceHeading) + groups(.service, first: wording.serviceColumn)),
-                HTML.element("div", [:], HTML.text("h3", [:], wording.quarterHeading) + groups(.quarter, first: wording.quarterColumn)),
+                HTML.element("div", [:], figures.serviceSection),
+                HTML.element("div", [:], figures.quarterSection),
             ].joined(separator: "\n")))
         }
         return section("iku-1", content)
