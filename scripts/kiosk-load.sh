@@ -8,17 +8,19 @@
 # usage: scripts/kiosk-load.sh                 (debug build)
 #        CONFIG=release scripts/kiosk-load.sh  (release build, as an office would run it)
 #        CLIENTS=20 TOTAL=1000 IMPORT_ROWS=20000 scripts/kiosk-load.sh
+#        SCRATCH=.build-release CONFIG=release scripts/kiosk-load.sh  (a separate build directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIG=${CONFIG:-debug}
+SCRATCH=${SCRATCH:-.build}
 CLIENTS=${CLIENTS:-20}
 TOTAL=${TOTAL:-1000}
 IMPORT_ROWS=${IMPORT_ROWS:-20000}
 command -v sqlite3 >/dev/null && command -v python3 >/dev/null || { echo "kiosk-load: needs sqlite3 and python3" >&2; exit 2; }
 
-swift build -c "$CONFIG" --product iku >&2
-swift build -c "$CONFIG" --product iku-kiosk >&2
-BIN=$(swift build -c "$CONFIG" --show-bin-path)
+swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product iku >&2
+swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product iku-kiosk >&2
+BIN=$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --show-bin-path)
 
 WORK=$(mktemp -d)
 DB="$WORK/iku.sqlite"

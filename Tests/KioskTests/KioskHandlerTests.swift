@@ -189,10 +189,32 @@ struct KioskHandlerTests {
         #expect(results.body.contains("&lt;script&gt;"))
     }
 
-    @Test func sigtermStopsTheKioskWithExitZero() throws {
+    @Test func sigtermFinishesTheSubmissionInFlightThenExitsZero() throws {
+        let kiosk = try KioskServer()
+        let (cookie, token, _) = try kiosk.openForm()
+        let body = Data(FormEncoding.encode(Self.answers(token: token)).utf8)
+        let connection = try RawConnection(port: kiosk.port)
+        let head = RawHTTP.request(port: kiosk.port, method: "POST", path: "/",
+                                   headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"],
+                                   bodyLength: body.count)
+        // The head and half the body arrive, then SIGTERM, then the rest of the body.
+        connection.send(head + body.prefix(body.count / 2))
+        Thread.sleep(forTimeInterval: 0.5)
+        kiosk.signal(SIGTERM)
+        Thread.sleep(forTimeInterval: 0.5)
+        connection.send(body.suffix(from: body.count / 2))
+        let reply = try connection.reply()
+        #expect(reply.status == 303)
+        #expect(kiosk.waitForExit() == 0)
+        #expect(kiosk.log.contains("iku-kiosk stopped"))
+        #expect(try SurveyResponseStore(kiosk.database()).list().count == 1)
+    }
+
+    @Test func sigintStopsAnIdleKioskWithExitZero() throws {
         let kiosk = try KioskServer()
         #expect(try kiosk.request("GET", "/healthz").status == 200)
-        #expect(kiosk.stop() == 0)
+        kiosk.signal(SIGINT)
+        #expect(kiosk.waitForExit() == 0)
         #expect(kiosk.log.contains("iku-kiosk stopped"))
     }
 }

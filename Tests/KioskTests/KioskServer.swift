@@ -69,9 +69,13 @@ final class KioskServer {
     /// What the kiosk wrote to standard output so far.
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    /// Sends SIGTERM and waits for the process; returns its exit status.
-    func stop() -> Int32 {
-        process.terminate()
+    /// Sends `signal` to the kiosk.
+    func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end; returns its exit status.
+    func waitForExit() -> Int32 {
         process.waitUntilExit()
         return process.terminationStatus
     }

@@ -23,41 +23,17 @@ struct HTTPClientFailure: Error, CustomStringConvertible {
 /// no cookies kept), so a test sees exactly what the kiosk sends.
 enum RawHTTP {
     static func send(port: Int, method: String, path: String, headers: [String: String], body: Data) throws -> HTTPReply {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw HTTPClientFailure(description: "socket: \(errno)") }
-        defer { close(socket) }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw HTTPClientFailure(description: "connect: \(errno)") }
+        let connection = try RawConnection(port: port)
+        connection.send(request(port: port, method: method, path: path, headers: headers, bodyLength: body.count) + body)
+        return try connection.reply()
+    }
+
+    /// The request's head (`Connection: close`, a Content-Length for a body or a POST).
+    static func request(port: Int, method: String, path: String, headers: [String: String], bodyLength: Int) -> Data {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
-        if !body.isEmpty || method == "POST" { head += "Content-Length: \(body.count)\r\n" }
-        head += "\r\n"
-        let request = Data(head.utf8) + body
-        _ = request.withUnsafeBytes { raw -> Int in
-            var sent = 0
-            while sent < raw.count {
-                let written = Glibc.send(socket, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-                if written <= 0 { break }  // the server may answer and close before reading a refused body
-                sent += written
-            }
-            return sent
-        }
-        var received = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            received.append(buffer, count: count)
-        }
-        return try parse(received)
+        if bodyLength > 0 || method == "POST" { head += "Content-Length: \(bodyLength)\r\n" }
+        return Data((head + "\r\n").utf8)
     }
 
     static func parse(_ data: Data) throws -> HTTPReply {
@@ -93,5 +69,54 @@ enum RawHTTP {
             rest = rest[min(rest.index(end, offsetBy: 2, limitedBy: rest.endIndex) ?? rest.endIndex, rest.endIndex)...]
         }
         return result
+    }
+}
+
+/// One TCP connection to the kiosk, written in as many parts as a test likes.
+final class RawConnection {
+    private let socket: Int32
+
+    init(port: Int) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw HTTPClientFailure(description: "socket: \(errno)") }
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(socket)
+            throw HTTPClientFailure(description: "connect: \(errno)")
+        }
+    }
+
+    deinit { close(socket) }
+
+    /// Writes `data`; stops quietly when the server has closed (it may answer before reading a refused body).
+    func send(_ data: Data) {
+        data.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let written = Glibc.send(socket, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                if written <= 0 { break }
+                sent += written
+            }
+        }
+    }
+
+    /// Reads until the server closes the connection, then parses the response.
+    func reply() throws -> HTTPReply {
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received.append(buffer, count: count)
+        }
+        return try RawHTTP.parse(received)
     }
 }
