@@ -18,10 +18,10 @@ enum KioskStyle {
         legend .number { display: inline-block; min-width: 1.8em; padding: 0.05em 0.4em; border-radius: 1em;
                          background: #1f5fa8; color: #fff; text-align: center; }
         .options { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.6rem; margin-top: 0.5rem; }
-        label.option { position: relative; display: block; cursor: pointer; }
+        label.option { position: relative; display: flex; cursor: pointer; }
         label.option input { position: absolute; left: 0.9rem; top: 50%; width: 1.5rem; height: 1.5rem;
                              margin: -0.75rem 0 0; accent-color: #1f5fa8; }
-        label.option span { display: flex; align-items: center; min-height: 3.6rem; padding: 0.6rem 0.8rem 0.6rem 3rem;
+        label.option span { flex: 1; display: flex; align-items: center; min-height: 3.6rem; padding: 0.6rem 0.8rem 0.6rem 3rem;
                             border: 2px solid #9fb3cc; border-radius: 10px; background: #f7f9fc; }
         label.option input:checked + span { border-color: #1f5fa8; background: #dce8f7; font-weight: bold; }
         label.option input:focus-visible + span { outline: 3px solid #f0a500; outline-offset: 2px; }
