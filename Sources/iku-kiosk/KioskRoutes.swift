@@ -6,8 +6,9 @@ import Storage
 /// The kiosk's pages and the one write it takes (`POST /`, a survey response). Every handler
 /// answers with a page, never with a thrown error; a refused request stores nothing.
 struct KioskRoutes: Sendable {
-    /// The largest request body taken (a full form with a 2,000-character suggestion is ~7 KiB).
-    static let bodyLimit = 16 * 1024
+    /// The largest request body taken: the longest valid form (a 2,000-character suggestion of
+    /// 4-byte characters, percent-encoded, is 24,000 bytes) fits, with room for the other fields.
+    static let bodyLimit = 32 * 1024
 
     let store: KioskStore
     let tokens: CSRFTokens

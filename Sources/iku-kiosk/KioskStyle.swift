@@ -62,6 +62,7 @@ enum KioskStyle {
           th, td { padding: 0.25rem 0.3rem; }
           dl.headline dd { font-size: 1.35rem; }
         }
+        @page { size: A4; margin: 14mm; }
         @media print {
           body { background: #fff; font-size: 11pt; }
           main { max-width: none; padding: 0; min-height: 0; }

@@ -117,9 +117,13 @@ struct KioskHandlerTests {
         let kiosk = try KioskServer()
         let (cookie, token, _) = try kiosk.openForm()
         let before = try kiosk.counts()
-        let big = Self.answers(token: token).map { $0.0 == "suggestion" ? ("suggestion", String(repeating: "x", count: 20_000)) : $0 }
+        let big = Self.answers(token: token).map { $0.0 == "suggestion" ? ("suggestion", String(repeating: "x", count: 40_000)) : $0 }
         #expect(try kiosk.submit(big, cookie: cookie).status == 413)
         #expect(try kiosk.counts() == before)
+        // The longest suggestion the form allows, of 4-byte characters, fits under the limit.
+        let longest = Self.answers(token: token).map { $0.0 == "suggestion" ? ("suggestion", String(repeating: "😀", count: 2000)) : $0 }
+        #expect(try kiosk.submit(longest, cookie: cookie).status == 303)
+        #expect(try kiosk.counts() == [before[0] + 1, before[1] + 1])
     }
 
     @Test func submissionsBeyondTheRateLimitAreRefused429() throws {
