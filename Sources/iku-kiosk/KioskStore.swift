@@ -52,8 +52,10 @@ actor KioskStore {
     /// its id. The service must be on the office's list; every other rule is the survey store's.
     @discardableResult
     func submit(_ submission: KioskSubmission) throws -> Int64 {
-        guard let offered = try ServiceStore(database).service(named: submission.service) else {
-            throw InputError(field: "service", value: submission.service, allowed: "one of the services offered")
+        let services = ServiceStore(database)
+        guard let offered = try services.service(named: submission.service) else {
+            let names = try services.list().map(\.name).joined(separator: ", ")
+            throw InputError(field: "service", value: submission.service, allowed: "one of the services offered: \(names)")
         }
         let today = try OfficeDay.today(database)
         return try SurveyResponseStore(database).add(submission.input(date: today, service: offered.name))
