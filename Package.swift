@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FuzzSupport"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Indicators", "Storage"]),
-        .testTarget(name: "KioskTests", dependencies: ["iku-kiosk", "Storage"]),
+        .testTarget(name: "KioskTests", dependencies: ["iku-kiosk", "iku", "Storage"]),
         .testTarget(name: "ikuTests", dependencies: [
             "iku", "ReportRendering", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

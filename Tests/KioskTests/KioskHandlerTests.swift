@@ -176,6 +176,11 @@ struct KioskHandlerTests {
         for secret in ["SARAN-RAHASIA", "POLRI", "S3</td>", ">61<", "Laki-laki"] {
             #expect(!page.body.contains(secret), "results show \(secret)")
         }
+        // The chart is the printable report's own, drawn by the same code from the same figures.
+        let report = try kiosk.iku(["report", "--year", "2026", "--format", "html"])
+        let chart = /<svg class="chart nrr-chart"[\s\S]*?<\/svg>/
+        let shown = try #require(page.body.firstMatch(of: chart)).output
+        #expect(shown == (try #require(report.firstMatch(of: chart)).output))
         #expect(try kiosk.request("GET", "/hasil?year=2025").status == 200)
         let badYear = try kiosk.request("GET", "/hasil?year=20x6")
         #expect(badYear.status == 400 && badYear.body.contains("Isian year"))

@@ -9,17 +9,37 @@ final class KioskServer {
     private let process = Process()
     private let logPath: String
     private(set) var port = 0
+    /// The time the kiosk's clock is fixed at (`IKU_NOW`).
+    let now: String
 
     /// The `iku-kiosk` binary next to the test bundle in the build products directory.
-    static let executable: URL = {
+    static let executable = built("iku-kiosk")
+
+    /// A built executable of this package, found near the test bundle.
+    static func built(_ name: String) -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = directory.appending(path: "iku-kiosk")
+            let candidate = directory.appending(path: name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        fatalError("cannot find the built iku-kiosk executable near \(CommandLine.arguments[0])")
-    }()
+        fatalError("cannot find the built \(name) executable near \(CommandLine.arguments[0])")
+    }
+
+    /// Runs the built `iku` on this kiosk's database at the kiosk's time; returns its stdout.
+    func iku(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = Self.built("iku")
+        process.arguments = arguments + ["--db", databasePath]
+        process.environment = ["IKU_NOW": now, "IKU_ACTOR": "test-clerk", "PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 
     /// A fresh database for Kecamatan Tempursari with `services` offered.
     static func makeDatabase(in directory: URL, services: [String], clock: Storage.Clock) throws -> String {
@@ -33,6 +53,7 @@ final class KioskServer {
     /// Starts the kiosk on `databasePath` with `arguments` added, and waits until it listens.
     init(services: [String] = ["KTP", "Kartu Keluarga"], arguments: [String] = [], now: String = "2026-12-01T18:30:00Z",
          prepare: (IkuDatabase) throws -> Void = { _ in }) throws {
+        self.now = now
         directory = FileManager.default.temporaryDirectory.appending(path: "iku-kiosk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = Storage.Clock.fixed(Timestamp.parse(now)!)
