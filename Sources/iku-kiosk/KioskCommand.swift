@@ -41,6 +41,23 @@ struct KioskCommand: AsyncParsableCommand {
             help: ArgumentHelp("Submissions allowed per client address per minute; 0 turns the limit off.", valueName: "n"))
     var rateLimit = 30
 
+    /// Runs the command; a usage error exits 2 as `iku`'s do (ArgumentParser's default is 64), a
+    /// database that cannot be opened or an address that cannot be bound exits 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+
     func validate() throws {
         _ = try ListenAddress(listen)
         guard (1...40).contains(device.count),

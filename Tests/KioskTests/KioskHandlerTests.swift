@@ -219,6 +219,30 @@ struct KioskHandlerTests {
         #expect(try SurveyResponseStore(kiosk.database()).list().count == 1)
     }
 
+    @Test func usageErrorsExitTwoAndAMissingDatabaseOne() throws {
+        func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = KioskServer.executable
+            process.arguments = arguments
+            let error = Pipe()
+            process.standardError = error
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        for arguments in [["--listen", "nonsense"], ["--listen", "127.0.0.1:70000"], ["--device", "a b"],
+                          ["--rate-limit", "-1"], ["--bogus"]] {
+            let result = try run(["--db", "/nonexistent/iku.sqlite"] + arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Usage: iku-kiosk"), "\(arguments)")
+        }
+        let missing = try run(["--db", "/nonexistent/iku.sqlite", "--listen", "127.0.0.1:0"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("error: no iku database at /nonexistent/iku.sqlite"))
+    }
+
     @Test func sigintStopsAnIdleKioskWithExitZero() throws {
         let kiosk = try KioskServer()
         #expect(try kiosk.request("GET", "/healthz").status == 200)
