@@ -6,10 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "iku", targets: ["iku"]),
+        .executable(name: "iku-kiosk", targets: ["iku-kiosk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,21 +42,37 @@ let package = Package(
             ]
         ),
         .target(name: "Demo", dependencies: ["Storage", "Indicators"]),
+        .target(name: "ReportRendering", dependencies: ["Indicators", "Storage"]),
         .executableTarget(
             name: "iku",
             dependencies: [
                 "Storage",
                 "Indicators",
+                "ReportRendering",
                 "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "iku-kiosk",
+            dependencies: [
+                "Storage",
+                "Indicators",
+                "ReportRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FuzzSupport"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Indicators", "Storage"]),
+        .testTarget(name: "KioskTests", dependencies: ["iku-kiosk", "iku", "Storage"]),
         .testTarget(name: "ikuTests", dependencies: [
-            "iku", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "iku", "ReportRendering", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]
 )

@@ -31,6 +31,7 @@ struct Iku: ParsableCommand {
             VillageCommand.self, SubmissionCommand.self, FacilitationCommand.self, SurveyCommand.self,
             ReportCommand.self, TargetCommand.self, DeadlineCommand.self, RecomputeCommand.self, SnapshotCommand.self,
             HistoryCommand.self, AuditCommand.self, BackupCommand.self, KeyCommand.self, ExportCommand.self,
+            ServiceCommand.self,
         ]
     )
 

@@ -51,6 +51,7 @@ struct SchemaConstraintTests {
         "target_settings": [("change_id", .integer(1)), ("indicator", .text("ikm")), ("year", .integer(2026)),
                             ("value", .real(82.5))],
         "office_settings": [("change_id", .integer(1)), ("key", .text("timezone")), ("value", .text("Asia/Jakarta"))],
+        "service_settings": [("change_id", .integer(1)), ("name", .text("KTP")), ("offered", .integer(1))],
         "snapshots": [("change_id", .integer(1)), ("year", .integer(2026)), ("figures", .text("{}")),
                       ("input_sha256", .text(String(repeating: "a", count: 64)))],
         "imports": [("change_id", .integer(1)), ("kind", .text("survey")), ("file_name", .text("a.csv")),
@@ -128,6 +129,10 @@ struct SchemaConstraintTests {
         add("office_settings", "key", .text("camat"), check)
         add("office_settings", "value", .text(" Asia/Jakarta"), check)
         add("office_settings", "value", .text(""), check)
+        add("service_settings", "name", .text(" KTP"), check)
+        add("service_settings", "name", .text(""), check)
+        add("service_settings", "offered", .integer(2), check)
+        add("service_settings", "change_id", .integer(999), foreignKey)
         add("snapshots", "figures", .text("{not json"), check)
         add("snapshots", "input_sha256", .text("abc"), check)
         add("imports", "kind", .text("submission"), check)
@@ -200,7 +205,7 @@ struct SchemaConstraintTests {
             SELECT name FROM sqlite_schema
             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'iku_migrations'
             """).map { $0.string(0) }
-        #expect(tables.count == 19)
+        #expect(tables.count == 20)
         for table in tables {
             for sql in ["UPDATE \(table) SET rowid = rowid", "DELETE FROM \(table)"] {
                 let error = try #require(throws: SQLiteError.self, "\(sql)") { try connection.run(sql) }

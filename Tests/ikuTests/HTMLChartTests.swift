@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import iku
+@testable import ReportRendering
 
 /// The values of `attribute` on every element of `text` that has `marker` in its tag, in order.
 func attributeValues(_ attribute: String, of marker: String, in text: String) -> [String] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Demo
 import Indicators
+import ReportRendering
 import Storage
 
 struct DemoCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Indicators
+import ReportRendering
 import Storage
 
 /// `iku office ...`: the office's own details and settings, kept with history.

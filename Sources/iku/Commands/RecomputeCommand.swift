@@ -1,5 +1,6 @@
 import ArgumentParser
 import Indicators
+import ReportRendering
 import Storage
 
 /// Output formats of `iku recompute` and `iku snapshot show`.

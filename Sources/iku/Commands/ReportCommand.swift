@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Indicators
+import ReportRendering
 import Storage
 
 /// Output formats of `iku report`.

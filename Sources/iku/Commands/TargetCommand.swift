@@ -1,5 +1,6 @@
 import ArgumentParser
 import Indicators
+import ReportRendering
 import Storage
 
 struct TargetCommand: ParsableCommand {

@@ -18,10 +18,10 @@ struct Nullable<Wrapped: Encodable>: Encodable {
 
 /// `iku report --format json`: the contract of issue 4 (`period`, `indicators` with `key`, `value`,
 /// `reason`, `target`, `capaian` and each indicator's counts), plus the breakdowns.
-struct ReportJSON: Encodable {
+public struct ReportJSON: Encodable {
     let report: Report
 
-    static func render(_ report: Report) throws -> String {
+    public static func render(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(ReportJSON(report: report)), as: UTF8.self) + "\n"
@@ -33,7 +33,7 @@ struct ReportJSON: Encodable {
         case ikuSheet = "iku_sheet"
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(PeriodJSON(report.period), forKey: .period)
         try container.encode(report.asOfChangeID, forKey: .asOfChangeID)

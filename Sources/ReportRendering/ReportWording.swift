@@ -1,9 +1,8 @@
-import ArgumentParser
 import Indicators
 import Storage
 
 /// The language of the printable report.
-enum ReportLanguage: String, ExpressibleByArgument, CaseIterable {
+public enum ReportLanguage: String, CaseIterable, Sendable {
     /// Bahasa Indonesia, the default.
     case id
     case en
@@ -54,8 +53,12 @@ enum DocumentStatus: String {
 /// Every phrase of the printable report, in Indonesian or English. Phrases that the query
 /// module writes in Indonesian (reasons, deadline bases, element names) are rebuilt here from the
 /// results' structure, so the English report has no Indonesian sentences left in it.
-struct ReportWording {
+public struct ReportWording {
     let language: ReportLanguage
+
+    public init(language: ReportLanguage) {
+        self.language = language
+    }
 
     private func pick(_ indonesian: String, _ english: String) -> String {
         language == .id ? indonesian : english

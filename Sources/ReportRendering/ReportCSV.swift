@@ -2,7 +2,7 @@ import Indicators
 import Storage
 
 /// How a CSV file is written.
-struct CSVDialect {
+public struct CSVDialect: Sendable {
     let separator: Character
     let lineEnd: String
     /// A UTF-8 byte order mark first, so Excel reads the file as UTF-8.
@@ -14,10 +14,10 @@ struct CSVDialect {
     let guardsFormulas: Bool
 
     /// RFC 4180 with `\n` line ends, as `iku report --format csv` has always written.
-    static let plain = CSVDialect(separator: ",", lineEnd: "\n", byteOrderMark: false, decimalComma: false,
+    public static let plain = CSVDialect(separator: ",", lineEnd: "\n", byteOrderMark: false, decimalComma: false,
                                   guardsFormulas: false)
     /// What Excel with Indonesian regional settings opens as columns: BOM, `;`, decimal comma, CRLF.
-    static let excel = CSVDialect(separator: ";", lineEnd: "\r\n", byteOrderMark: true, decimalComma: true,
+    public static let excel = CSVDialect(separator: ";", lineEnd: "\r\n", byteOrderMark: true, decimalComma: true,
                                   guardsFormulas: true)
 
     /// One cell: quoted when it holds the separator, a quote or a line break.
@@ -54,8 +54,8 @@ enum CSVCell: ExpressibleByStringLiteral, Equatable {
 /// `iku report --format csv`: one figure per line (`indicator,measure,group,value`), numbers at
 /// full precision so a spreadsheet can do its own rounding; `--excel` writes the same rows in
 /// `CSVDialect.excel`.
-enum ReportCSV {
-    static func render(_ report: Report, dialect: CSVDialect = .plain) -> String {
+public enum ReportCSV {
+    public static func render(_ report: Report, dialect: CSVDialect = .plain) -> String {
         dialect.render(rows(report))
     }
 

@@ -1,5 +1,5 @@
 /// A report as a sequence of blocks, so the plain-text and Markdown outputs say the same thing.
-enum ReportBlock {
+public enum ReportBlock {
     case title(String)
     case heading(String)
     case paragraph(String)
@@ -11,8 +11,8 @@ enum ReportBlock {
 import Foundation
 
 /// Renders blocks as plain text for a terminal or a text document.
-enum PlainTextRenderer {
-    static func render(_ blocks: [ReportBlock]) -> String {
+public enum PlainTextRenderer {
+    public static func render(_ blocks: [ReportBlock]) -> String {
         blocks.map { block in
             switch block {
             case .title(let text): return "\(text)\n\(String(repeating: "=", count: text.count))"
@@ -37,8 +37,8 @@ enum PlainTextRenderer {
 }
 
 /// Renders blocks as GitHub-flavoured Markdown, ready to paste into an LKjIP draft.
-enum MarkdownRenderer {
-    static func render(_ blocks: [ReportBlock]) -> String {
+public enum MarkdownRenderer {
+    public static func render(_ blocks: [ReportBlock]) -> String {
         blocks.map { block in
             switch block {
             case .title(let text): return "# \(escape(text))"

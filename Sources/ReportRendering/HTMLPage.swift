@@ -5,7 +5,7 @@ import Storage
 /// script, nothing fetched) with the office and period, the three IKU with their verdicts, the
 /// NRR chart, the yearly trend, the pending activities, the village × document matrix and the
 /// rules used.
-struct HTMLReportPage {
+public struct HTMLReportPage {
     let report: Report
     /// One full-year report per year with records, oldest first.
     let trend: [Report]
@@ -19,7 +19,15 @@ struct HTMLReportPage {
         HTMLOfficialDocument(document: OfficialDocument(details: report.officeDetails, date: signedOn, wording: wording))
     }
 
-    var html: String {
+    public init(report: Report, trend: [Report], wording: ReportWording, generatedAt: String, signedOn: CalendarDate) {
+        self.report = report
+        self.trend = trend
+        self.wording = wording
+        self.generatedAt = generatedAt
+        self.signedOn = signedOn
+    }
+
+    public var html: String {
         let title = "\(wording.documentTitle) — \(wording.office(report.office)) — \(wording.period(report.period))"
         return """
             <!DOCTYPE html>
@@ -186,37 +194,18 @@ struct HTMLReportPage {
         let result = report.ikm
         let value = result.figure.value.map(Rounding.twoDecimals) ?? "\(wording.notComputableValue): \(wording.reason(result))"
         let mutu = result.mutu.map(wording.mutu) ?? ""
-        let bars = Self.nrrBars(result, wording: wording)
-        let chart = NRRBarChart(title: wording.nrrChartTitle, description: wording.nrrChartDescription, bars: bars,
-                                bands: Mutu.allCases.map { NRRBarChart.Band(label: $0.rawValue, lowest: $0.lowestNI) })
-        let elements = HTMLTable(
-            headers: [wording.codeColumn, wording.elementColumn, wording.answeredColumn, wording.nrrColumn, wording.priorityColumn],
-            rows: zip(result.tally.scores, bars).map { score, bar in
-                [.text(score.unsur.code, class: "code"), .text(wording.unsurName(score.unsur)), .text(String(score.answered), class: "figure"),
-                 .text(score.nrr.map(Rounding.twoDecimals) ?? wording.noAnswers, class: "figure"),
-                 .text(bar.emphasis == .lowest ? wording.lowestMark : score.isPriority ? wording.priorityMark : "",
-                       class: bar.emphasis == .none ? nil : bar.emphasis.rawValue)]
-            }, styleClass: "elements")
-        func groups(_ dimension: SurveyDimension, first: String) -> String {
-            HTMLTable(headers: [first, wording.respondentsColumn, "IKM", wording.mutuColumn],
-                      rows: result.groups(dimension).map { group in
-                          [.text(wording.groupLabel(group)), .text(String(group.tally.respondents), class: "figure"),
-                           .text(group.tally.ikm.value.map(Rounding.twoDecimals) ?? "—", class: "figure"),
-                           .text(group.tally.mutu.map { "\($0.rawValue) (\(wording.kinerja($0)))" } ?? "—")]
-                      }, styleClass: "groups").html
-        }
+        let figures = IKMFigures(result, wording: wording)
         var content = [
             HTML.text("h2", [:], wording.ikmHeading),
             paragraph(wording.ikmSummary(respondents: result.respondents, value: value, mutu: mutu)),
-            HTML.element("figure", ["class": "chart-figure"],
-                         chart.svg + "\n" + HTML.text("figcaption", [:], wording.nrrChartDescription)),
-            elements.html,
+            figures.chartFigure,
+            figures.elementTable,
             paragraph(wording.sample(result.sample, span: report.period.span), class: "note"),
         ]
-        if !result.groups(.service).isEmpty {
+        if figures.hasGroups {
             content.append(HTML.element("div", ["class": "pair"], [
-                HTML.element("div", [:], HTML.text("h3", [:], wording.serviceHeading) + groups(.service, first: wording.serviceColumn)),
-                HTML.element("div", [:], HTML.text("h3", [:], wording.quarterHeading) + groups(.quarter, first: wording.quarterColumn)),
+                HTML.element("div", [:], figures.serviceSection),
+                HTML.element("div", [:], figures.quarterSection),
             ].joined(separator: "\n")))
         }
         return section("iku-1", content)

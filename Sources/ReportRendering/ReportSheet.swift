@@ -3,7 +3,7 @@ import Storage
 
 /// The report as a kecamatan pastes it into its LKjIP: the IKU sheet with each figure, then the
 /// detail behind each indicator, in the official Indonesian terms.
-struct ReportSheet {
+public struct ReportSheet {
     let report: Report
     /// One full-year report per year with records, for the trend table; nil leaves it out.
     var trend: [Report]? = nil
@@ -13,7 +13,13 @@ struct ReportSheet {
 
     private let wording = ReportWording(language: .id)
 
-    var blocks: [ReportBlock] {
+    public init(report: Report, trend: [Report]? = nil, signedOn: CalendarDate? = nil) {
+        self.report = report
+        self.trend = trend
+        self.signedOn = signedOn
+    }
+
+    public var blocks: [ReportBlock] {
         letterhead + header + summary + trendBlocks + ikuSheet + ikm + facilitation + villageDocuments + rules + signature
     }
 

@@ -1,8 +1,8 @@
 /// Building blocks of the printable HTML report: escaping and elements. Every text that comes
 /// from the database goes through `escape` (directly or through `text`/`Cell.text`).
-enum HTML {
+public enum HTML {
     /// `text` safe inside an element or a double- or single-quoted attribute value.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
@@ -19,17 +19,17 @@ enum HTML {
     }
 
     /// `<name attributes>content</name>`, with `content` already HTML and attribute values escaped.
-    static func element(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ content: String) -> String {
+    public static func element(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ content: String) -> String {
         "<\(name)\(attributeList(attributes))>\(content)</\(name)>"
     }
 
     /// An element holding plain `text`, escaped.
-    static func text(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ text: String) -> String {
+    public static func text(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ text: String) -> String {
         element(name, attributes, escape(text))
     }
 
     /// ` key="value"` for each attribute with a value, escaped.
-    static func attributeList(_ attributes: KeyValuePairs<String, String?>) -> String {
+    public static func attributeList(_ attributes: KeyValuePairs<String, String?>) -> String {
         attributes.compactMap { name, value in value.map { " \(name)=\"\(escape($0))\"" } }.joined()
     }
 }

@@ -1,11 +1,16 @@
 import Foundation
 
 /// A plain-text table: columns padded to their widest cell, a rule under the header.
-struct TextTable {
+public struct TextTable {
     let headers: [String]
     let rows: [[String]]
 
-    var rendered: String {
+    public init(headers: [String], rows: [[String]]) {
+        self.headers = headers
+        self.rows = rows
+    }
+
+    public var rendered: String {
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
         }

@@ -3,12 +3,12 @@ import Indicators
 import Storage
 
 /// How snapshots, their figures and their differences read on the terminal and in JSON.
-enum SnapshotText {
+public enum SnapshotText {
     /// Record changes printed in full; the rest are counted (JSON lists them all).
     static let recordLimit = 100
 
     /// Times are shown in the office's `zone`.
-    static func header(_ snapshot: Snapshot, _ contents: SnapshotContents, zone: OfficeZone) -> String {
+    public static func header(_ snapshot: Snapshot, _ contents: SnapshotContents, zone: OfficeZone) -> String {
         """
         Snapshot #\(snapshot.id) of \(snapshot.year), stored by \(snapshot.stamp.actor) at \(zone.display(recordedAt: snapshot.stamp.recordedAt)) \
         (change #\(snapshot.stamp.id)).
@@ -18,7 +18,7 @@ enum SnapshotText {
         """
     }
 
-    static func figures(_ contents: SnapshotContents) -> String {
+    public static func figures(_ contents: SnapshotContents) -> String {
         let figures = contents.figures.keys.sorted().map { [$0, contents.figures[$0]!.description] }
         let counts = contents.counts.keys.sorted().map { [$0, String(contents.counts[$0]!)] }
         return "Figures (2 decimals half-up; full precision in brackets):\n"
@@ -26,7 +26,7 @@ enum SnapshotText {
             + "\n\nCounts behind them:\n" + TextTable(headers: ["count", "value"], rows: counts).rendered
     }
 
-    static func comparison(_ comparison: SnapshotComparison?, zone: OfficeZone) -> String {
+    public static func comparison(_ comparison: SnapshotComparison?, zone: OfficeZone) -> String {
         guard let comparison else { return "First snapshot of this year: nothing to compare with." }
         var lines = ["Compared with snapshot #\(comparison.previous.id) (stored by \(comparison.previous.stamp.actor) at \(zone.display(recordedAt: comparison.previous.stamp.recordedAt)), figures as of change #\(comparison.previousContents.asOfChangeID)):"]
         if !comparison.previousReproduced {
@@ -145,7 +145,7 @@ enum SnapshotText {
         let comparison: Nullable<ComparisonJSON>
     }
 
-    static func json(_ snapshot: Snapshot, _ contents: SnapshotContents, reproduced: Bool?,
+    public static func json(_ snapshot: Snapshot, _ contents: SnapshotContents, reproduced: Bool?,
                      comparison: SnapshotComparison?) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,5 @@
+import ArgumentParser
+import ReportRendering
+
+/// `--lang id|en` on the command line.
+extension ReportLanguage: ExpressibleByArgument {}
