@@ -39,10 +39,15 @@ public struct ReportBuilder {
 
     /// The three IKU for `period` as the records stood at `asOf`, read in one transaction.
     ///
-    /// - Parameter followUpBy: count only follow-ups dated on or before this day (IKU 2);
-    ///   nil counts every follow-up recorded.
-    public func report(for period: Period, followUpBy: CalendarDate? = nil, asOf: AsOf = .now) throws -> Report {
-        try database.read {
+    /// - Parameters:
+    ///   - followUpBy: count only follow-ups dated on or before this day (IKU 2); nil counts
+    ///     every follow-up recorded.
+    ///   - day: the day that decides which documents are not yet due (IKU 3 in an open period):
+    ///     the report's as-of day; nil means today (`IkuDatabase.today`).
+    public func report(for period: Period, followUpBy: CalendarDate? = nil, asOf: AsOf = .now,
+                       on day: CalendarDate? = nil) throws -> Report {
+        let day = day ?? database.today
+        return try database.read {
             let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
             let targets = try TargetStore(database).list(year: period.year, asOf: pinned)
             func target(_ key: IndicatorKey) -> Double? { targets.first { $0.indicator == key }?.value }
@@ -52,17 +57,18 @@ public struct ReportBuilder {
                 facilitation: try FacilitationQuery(database: database)
                     .compute(period, followUpBy: followUpBy, target: target(.facilitation), asOf: pinned),
                 villageDocuments: try VillageDocumentsQuery(database: database)
-                    .compute(period, target: target(.villageDocuments), asOf: pinned))
+                    .compute(period, target: target(.villageDocuments), asOf: pinned, day: day))
         }
     }
 
     /// One calendar-year report for every year from the first to the last with records
     /// (`RecordedYears`), widened to include `year` when given, all as of the same change.
-    /// Every follow-up recorded counts (no `followUpBy`): these are the years' own figures.
+    /// Every follow-up recorded counts (no `followUpBy`): these are the years' own figures;
+    /// `day` decides the documents not yet due as in `report(for:followUpBy:asOf:on:)`.
     ///
     /// - Parameter progress: called before each year is computed with the year, how many are
     ///   done and how many there are.
-    public func yearlyReports(including year: Int? = nil, asOf: AsOf = .now,
+    public func yearlyReports(including year: Int? = nil, asOf: AsOf = .now, on day: CalendarDate? = nil,
                               progress: (_ year: Int, _ done: Int, _ total: Int) -> Void = { _, _, _ in }) throws -> [Report] {
         let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
         var years = try RecordedYears(database).range(asOf: pinned)
@@ -72,7 +78,7 @@ public struct ReportBuilder {
         let all = years.map(Array.init) ?? []
         return try all.enumerated().map { done, year in
             progress(year, done, all.count)
-            return try report(for: Period.year(year), asOf: pinned)
+            return try report(for: Period.year(year), asOf: pinned, on: day)
         }
     }
 }

@@ -103,13 +103,14 @@ struct ReportCommand: ParsableCommand {
         }
         let followUpDate = try followUpBy.map { try InputArguments.date($0, option: "follow-up-by") }
         let database = try options.open(readOnly: true)
-        let asOf = try asOfOption.resolve(in: database)
+        let (asOf, day) = try asOfOption.resolveWithDay(in: database)
         let builder = ReportBuilder(database)
-        let report = try builder.report(for: period, followUpBy: followUpDate, asOf: asOf)
+        let report = try builder.report(for: period, followUpBy: followUpDate, asOf: asOf, on: day)
         func trend() throws -> [Report] {
             let line = TerminalStatusLine()
             defer { line.clear() }
-            return try builder.yearlyReports(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID)) { year, done, total in
+            return try builder.yearlyReports(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID),
+                                          on: day) { year, done, total in
                 line.show("computing the trend: \(year) (\(done + 1) of \(total))")
             }
         }

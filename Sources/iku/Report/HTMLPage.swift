@@ -118,7 +118,9 @@ struct HTMLReportPage {
         case .ikm: return wording.counted(report.ikm.respondents, of: report.ikm.respondents, key)
         case .facilitation: return wording.counted(report.facilitation.tally.followedUp, of: report.facilitation.tally.held, key)
         case .villageDocuments:
-            return wording.counted(report.villageDocuments.tally.onTime, of: report.villageDocuments.tally.expected, key)
+            let documents = report.villageDocuments
+            let counted = wording.counted(documents.tally.onTime, of: documents.tally.expected, key)
+            return documents.isOpen ? "\(counted), \(wording.upTo(documents.decidedOn))" : counted
         }
     }
 
@@ -247,19 +249,21 @@ struct HTMLReportPage {
         var content = [
             HTML.text("h2", [:], wording.documentsHeading),
             paragraph(wording.documentsSummary(expected: result.tally.expected, onTime: result.tally.onTime, value: value)),
-            HTML.text("h3", [:], wording.deadlinesHeading),
         ]
+        if result.isOpen { content.append(paragraph(wording.documentsUpTo(result), class: "open-period")) }
+        content.append(HTML.text("h3", [:], wording.deadlinesHeading))
         guard !result.deadlines.isEmpty else {
             content.append(paragraph(wording.noDeadlines))
             return section("iku-3", content)
         }
         content.append(HTMLTable(
             headers: [wording.documentColumn, wording.fiscalYearColumn, wording.deadlineColumn, wording.basisColumn,
-                      wording.expectedColumn, wording.onTimeColumn],
+                      wording.expectedColumn, wording.onTimeColumn, wording.notYetDueColumn],
             rows: result.perDeadline.map { entry in
                 [.text(entry.deadline.document.title, class: "code"), .text(String(entry.deadline.fiscalYear), class: "figure"),
                  .text(entry.deadline.due.description, class: "date"), .text(wording.basis(entry.deadline)),
-                 .text(String(entry.tally.expected), class: "figure"), .text(String(entry.tally.onTime), class: "figure")]
+                 .text(String(entry.tally.expected), class: "figure"), .text(String(entry.tally.onTime), class: "figure"),
+                 .text(String(entry.tally.notYetDue), class: "figure")]
             }, styleClass: "deadlines").html)
         content.append(HTML.text("h3", [:], wording.matrixHeading))
         if result.villages.isEmpty {

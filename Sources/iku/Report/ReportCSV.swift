@@ -118,11 +118,14 @@ enum ReportCSV {
         let documents = report.villageDocuments
         add("village_documents", "expected", String(documents.tally.expected))
         add("village_documents", "on_time", String(documents.tally.onTime))
+        add("village_documents", "not_yet_due", String(documents.tally.notYetDue))
+        add("village_documents", "decided_on", documents.decidedOn.description)
         for entry in documents.perDeadline {
             let group = "\(entry.deadline.document.rawValue) \(entry.deadline.fiscalYear)"
             add("village_documents.deadline", "due", group, entry.deadline.due.description)
             add("village_documents.deadline", "expected", group, String(entry.tally.expected))
             add("village_documents.deadline", "on_time", group, String(entry.tally.onTime))
+            add("village_documents.deadline", "not_yet_due", group, String(entry.tally.notYetDue))
         }
         for village in documents.villages {
             for (deadline, cell) in zip(documents.deadlines, village.cells) {
@@ -131,6 +134,7 @@ enum ReportCSV {
                 add("village_documents.matrix", "date", group, cell.submittedOn?.description ?? "")
                 add("village_documents.matrix", "days_late", group, cell.daysLate.map(String.init) ?? "")
                 add("village_documents.matrix", "on_time", group, cell.isOnTime ? "yes" : "no")
+                add("village_documents.matrix", "not_yet_due", group, cell.isNotYetDue ? "yes" : "no")
             }
         }
         return lines

@@ -110,7 +110,9 @@ struct ReportSheet {
         case .facilitation:
             return "\(shown) (\(report.facilitation.tally.followedUp) dari \(report.facilitation.tally.held) kegiatan)"
         case .villageDocuments:
-            return "\(shown) (\(report.villageDocuments.tally.onTime) dari \(report.villageDocuments.tally.expected) dokumen)"
+            let documents = report.villageDocuments
+            let upTo = documents.isOpen ? ", sampai dengan \(documents.decidedOn)" : ""
+            return "\(shown) (\(documents.tally.onTime) dari \(documents.tally.expected) dokumen\(upTo))"
         }
     }
 
@@ -226,17 +228,26 @@ struct ReportSheet {
                 Dokumen wajib: \(result.tally.expected); tepat waktu: \(result.tally.onTime); persentase: \
                 \(Numbers.figure(result.figure, unit: "%")).
                 """),
-            .heading("Batas waktu yang dipakai"),
         ]
+        if result.isOpen {
+            blocks.append(.paragraph("""
+                Periode belum selesai: angka ini sampai dengan \(result.decidedOn). Dokumen yang batas waktunya \
+                belum lewat dan belum masuk belum jatuh tempo: \(result.tally.notYetDue), tidak dihitung sebagai \
+                pembilang maupun penyebut; dokumen yang sudah masuk dihitung.
+                """))
+        }
+        blocks.append(.heading("Batas waktu yang dipakai"))
         if result.deadlines.isEmpty {
             blocks.append(.paragraph("Tidak ada batas waktu RKPDesa, APBDesa atau LPPDesa dalam periode ini."))
             return blocks
         }
         blocks.append(.table(
-            headers: ["Dokumen", "Tahun Anggaran", "Batas Waktu", "Dasar", "Desa Wajib", "Tepat Waktu", "Persentase"],
+            headers: ["Dokumen", "Tahun Anggaran", "Batas Waktu", "Dasar", "Desa Wajib", "Tepat Waktu",
+                      "Belum Jatuh Tempo", "Persentase"],
             rows: result.perDeadline.map { entry in
                 [entry.deadline.document.title, String(entry.deadline.fiscalYear), entry.deadline.due.description,
                  entry.deadline.basisDescription, String(entry.tally.expected), String(entry.tally.onTime),
+                 String(entry.tally.notYetDue),
                  entry.tally.expected == 0 ? "—" : Numbers.percent(Double(entry.tally.onTime) / Double(entry.tally.expected) * 100)]
             }))
         blocks.append(.heading("Matriks desa × dokumen"))
@@ -250,6 +261,7 @@ struct ReportSheet {
 
     private func cellText(_ cell: DocumentCell?) -> String {
         guard let cell else { return "— (desa tidak aktif pada batas waktu)" }
+        if cell.isNotYetDue { return "belum jatuh tempo" }
         guard let date = cell.submittedOn, let late = cell.daysLate else { return "belum ada (tidak tepat waktu)" }
         return "\(wording.status(DocumentStatus(cell))): \(date), \(Numbers.days(late: late))"
     }

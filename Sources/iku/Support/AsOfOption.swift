@@ -17,7 +17,14 @@ struct AsOfOption: ParsableArguments {
 
     /// The point in the change log the command should read at.
     func resolve(in database: IkuDatabase) throws -> AsOf {
-        guard let instant else { return .now }
-        return try database.asOf(try Instant.parse(instant, field: "as-of", startOfDay: false))
+        try resolveWithDay(in: database).asOf
+    }
+
+    /// The point in the change log and the as-of day: the office's day of the instant, or today
+    /// without `--as-of` (the day that decides which documents are not yet due).
+    func resolveWithDay(in database: IkuDatabase) throws -> (asOf: AsOf, day: CalendarDate) {
+        guard let instant else { return (.now, database.today) }
+        let moment = try Instant.parse(instant, field: "as-of", startOfDay: false)
+        return (try database.asOf(moment), database.day(of: moment))
     }
 }
