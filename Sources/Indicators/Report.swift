@@ -61,6 +61,27 @@ public struct ReportBuilder {
         }
     }
 
+    /// The trend: the headline figures of every year from the first to the last with records,
+    /// widened to include `year` when given, all as of the same change, from grouped aggregates
+    /// (`TrendQuery`): each year equals the year's own report (as `yearlyReports` gives them).
+    public func trend(including year: Int? = nil, asOf: AsOf = .now, on day: CalendarDate? = nil) throws -> [YearFigures] {
+        let day = day ?? database.today
+        return try database.read {
+            let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
+            guard let years = try years(including: year, asOf: pinned) else { return [] }
+            return try TrendQuery(database: database).compute(years: years, asOf: pinned, day: day)
+        }
+    }
+
+    /// The years from the first to the last with records as of `asOf`, widened to include `year`.
+    private func years(including year: Int?, asOf: AsOf) throws -> ClosedRange<Int>? {
+        var years = try RecordedYears(database).range(asOf: asOf)
+        if let year, Period.years.contains(year) {
+            years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
+        }
+        return years
+    }
+
     /// One calendar-year report for every year from the first to the last with records
     /// (`RecordedYears`), widened to include `year` when given, all as of the same change.
     /// Every follow-up recorded counts (no `followUpBy`): these are the years' own figures;
@@ -71,11 +92,7 @@ public struct ReportBuilder {
     public func yearlyReports(including year: Int? = nil, asOf: AsOf = .now, on day: CalendarDate? = nil,
                               progress: (_ year: Int, _ done: Int, _ total: Int) -> Void = { _, _, _ in }) throws -> [Report] {
         let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
-        var years = try RecordedYears(database).range(asOf: pinned)
-        if let year, Period.years.contains(year) {
-            years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
-        }
-        let all = years.map(Array.init) ?? []
+        let all = try years(including: year, asOf: pinned).map(Array.init) ?? []
         return try all.enumerated().map { done, year in
             progress(year, done, all.count)
             return try report(for: Period.year(year), asOf: pinned, on: day)

@@ -72,6 +72,19 @@ public struct VillageDocumentsResult: Hashable, Sendable {
     /// only what is decided "sampai dengan" that day, and may still change.
     public var isOpen: Bool { deadlines.contains { !Self.hasPassed($0.due, on: decidedOn) } }
 
+    /// on time / expected × 100, or not computable with the reason: no deadline in the period,
+    /// nothing due yet, or no village active.
+    static func figure(hasDeadlines: Bool, tally: DocumentTally, decidedOn: CalendarDate) -> Figure {
+        if !hasDeadlines {
+            return .notComputable(reason: "tidak ada batas waktu RKPDesa, APBDesa atau LPPDesa dalam periode ini")
+        }
+        if tally.expected == 0, tally.notYetDue > 0 {
+            return .notComputable(reason: "belum ada dokumen yang jatuh tempo sampai dengan \(decidedOn)")
+        }
+        return .percentage(tally.onTime, of: tally.expected,
+                           otherwise: "tidak ada desa yang aktif pada batas waktu dokumen dalam periode ini")
+    }
+
     /// Whether a deadline has passed as of `day`. The as-of day stands for its end (SPEC.md "Days
     /// and time zones"), so a deadline on that very day has passed: `--as-of` 31 December gives
     /// the year's final figure.
@@ -86,14 +99,7 @@ public struct VillageDocumentsResult: Hashable, Sendable {
         tally = DocumentTally(expected: perDeadline.reduce(0) { $0 + $1.tally.expected },
                               onTime: perDeadline.reduce(0) { $0 + $1.tally.onTime },
                               notYetDue: perDeadline.reduce(0) { $0 + $1.tally.notYetDue })
-        if deadlines.isEmpty {
-            figure = .notComputable(reason: "tidak ada batas waktu RKPDesa, APBDesa atau LPPDesa dalam periode ini")
-        } else if tally.expected == 0, tally.notYetDue > 0 {
-            figure = .notComputable(reason: "belum ada dokumen yang jatuh tempo sampai dengan \(decidedOn)")
-        } else {
-            figure = .percentage(tally.onTime, of: tally.expected,
-                                 otherwise: "tidak ada desa yang aktif pada batas waktu dokumen dalam periode ini")
-        }
+        figure = Self.figure(hasDeadlines: !deadlines.isEmpty, tally: tally, decidedOn: decidedOn)
         achievement = Achievement(figure: figure, target: target)
     }
 }

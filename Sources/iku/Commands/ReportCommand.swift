@@ -106,13 +106,11 @@ struct ReportCommand: ParsableCommand {
         let (asOf, day) = try asOfOption.resolveWithDay(in: database)
         let builder = ReportBuilder(database)
         let report = try builder.report(for: period, followUpBy: followUpDate, asOf: asOf, on: day)
-        func trend() throws -> [Report] {
+        func trend() throws -> [YearFigures] {
             let line = TerminalStatusLine()
             defer { line.clear() }
-            return try builder.yearlyReports(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID),
-                                          on: day) { year, done, total in
-                line.show("computing the trend: \(year) (\(done + 1) of \(total))")
-            }
+            line.show("computing the trend of every year with records")
+            return try builder.trend(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID), on: day)
         }
         let text: String
         switch format {

@@ -8,7 +8,7 @@ import Storage
 struct HTMLReportPage {
     let report: Report
     /// One full-year report per year with records, oldest first.
-    let trend: [Report]
+    let trend: [YearFigures]
     let wording: ReportWording
     /// When the page was made (UTC, ISO 8601).
     let generatedAt: String
@@ -127,7 +127,7 @@ struct HTMLReportPage {
     // MARK: Trend
 
     /// The three series of the trend chart, in IKU order.
-    static func trendSeries(_ trend: [Report], wording: ReportWording) -> [TrendChart.Series] {
+    static func trendSeries(_ trend: [YearFigures], wording: ReportWording) -> [TrendChart.Series] {
         let styles: [IndicatorKey: (colour: String, dash: String?, marker: String)] = [
             .ikm: ("#1f5fa8", nil, "circle"),
             .facilitation: ("#2e7d32", "7 4", "square"),
@@ -144,10 +144,10 @@ struct HTMLReportPage {
     private var trendFigure: String {
         guard !trend.isEmpty else { return paragraph(wording.noTrend) }
         let chart = TrendChart(title: wording.trendHeading, description: wording.trendDescription,
-                               years: trend.map(\.period.year), series: Self.trendSeries(trend, wording: wording),
+                               years: trend.map(\.year), series: Self.trendSeries(trend, wording: wording),
                                highlightedYear: report.period.year)
         let rows = trend.map { year -> [HTMLTable.Cell] in
-            [.text(String(year.period.year), class: year.period.year == report.period.year ? "current" : nil)]
+            [.text(String(year.year), class: year.year == report.period.year ? "current" : nil)]
                 + IndicatorKey.allCases.map { key in
                     .text(year.figure(key).value.map { Rounding.twoDecimals($0) + Self.unit(key) } ?? "—", class: "figure")
                 }

@@ -6,7 +6,7 @@ import Storage
 struct ReportSheet {
     let report: Report
     /// One full-year report per year with records, for the trend table; nil leaves it out.
-    var trend: [Report]? = nil
+    var trend: [YearFigures]? = nil
 
     private let wording = ReportWording(language: .id)
 
@@ -66,7 +66,7 @@ struct ReportSheet {
             .paragraph(wording.trendDescription),
             .table(headers: [wording.yearColumn] + IndicatorKey.allCases.map(wording.indicatorShortName),
                    rows: trend.map { year in
-                       [String(year.period.year)] + IndicatorKey.allCases.map { key in
+                       [String(year.year)] + IndicatorKey.allCases.map { key in
                            year.figure(key).value.map { Rounding.twoDecimals($0) + (key == .ikm ? "" : "%") } ?? "—"
                        }
                    }),
