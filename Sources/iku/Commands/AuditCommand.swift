@@ -37,7 +37,7 @@ struct AuditCommand: ParsableCommand {
                 until: try until.map { try Instant.parse($0, field: "until", startOfDay: false) },
                 actor: actor, kind: kind)
             let database = try location.openForReading()
-            let writer = RecordWriter(Self.columns, format: output.format)
+            let writer = RecordWriter(Self.columns, format: output.format, dialect: output.dialect)
             try ChangeLog(database.connection).forEachEntry(matching: filter) { writer.write($0) }
             writer.finish()
         }

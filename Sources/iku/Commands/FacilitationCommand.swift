@@ -147,7 +147,7 @@ struct FacilitationCommand: ParsableCommand {
             let filter = try FacilitationFilter(year: year, pendingOnly: pending, includeVoided: includeVoided)
             let (opened, asOf) = try asOfOption.openForReading(database)
             let activities = try FacilitationStore(opened).list(filter, asOf: asOf)
-            let writer = RecordWriter(FacilitationCommand.listColumns, format: output.format)
+            let writer = RecordWriter(FacilitationCommand.listColumns, format: output.format, dialect: output.dialect)
             activities.forEach(writer.write)
             writer.finish()
         }
@@ -184,7 +184,7 @@ struct FacilitationCommand: ParsableCommand {
                 RecordWriter.detail(activity, columns: FacilitationCommand.columns, format: .json,
                                     extraJSON: [("follow_ups", nested)])
             case .csv:
-                RecordWriter.detail(activity, columns: FacilitationCommand.columns, format: .csv)
+                RecordWriter.detail(activity, columns: FacilitationCommand.columns, format: .csv, dialect: output.dialect)
             case .table:
                 let standardOutput = StandardOutput()
                 RecordWriter.detail(activity, columns: FacilitationCommand.columns, format: .table, output: standardOutput)

@@ -22,8 +22,10 @@ struct ReportCommand: ParsableCommand {
             English): the three IKU with their verdicts, an NRR chart with the mutu bands,
             the yearly trend of every year with records, the activities without follow-up,
             the village × document matrix and the rules used. md has the same content as
-            Markdown tables. csv --excel writes what Excel with Indonesian settings opens:
-            UTF-8 BOM, ';' separator, decimal comma, CRLF.
+            Markdown tables. csv is exact, for programs; csv --excel writes what Excel with
+            Indonesian settings opens: UTF-8 BOM, ';' separator, decimal comma, CRLF, and text
+            that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+            carriage return) gets a leading ' so it is shown, never run.
 
             Examples:
               iku report --year 2026
@@ -55,13 +57,14 @@ struct ReportCommand: ParsableCommand {
             help: ArgumentHelp("Count only follow-ups dated on or before this day, YYYY-MM-DD (IKU 2).", valueName: "date"))
     var followUpBy: String?
 
-    @Option(help: ArgumentHelp("Output: table, json, csv, md or html.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output: table, json, csv (exact, for programs; --excel for a spreadsheet), md or html.",
+                               valueName: "format"))
     var format: ReportFormat = .table
 
     @Option(help: ArgumentHelp("Language of the html report: id (default) or en.", valueName: "lang"))
     var lang: ReportLanguage?
 
-    @Flag(help: "With --format csv: a file for Excel with Indonesian settings (BOM, ';', decimal comma, CRLF).")
+    @Flag(help: "With --format csv: a file for Excel with Indonesian settings (BOM, ';', decimal comma, CRLF; text that would run as a formula gets a leading ').")
     var excel = false
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output; it must not exist.",

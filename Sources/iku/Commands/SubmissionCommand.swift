@@ -102,7 +102,7 @@ struct SubmissionCommand: ParsableCommand {
             let filter = try SubmissionFilter(year: year, village: village, document: document, includeVoided: includeVoided)
             let (opened, asOf) = try asOfOption.openForReading(database)
             let submissions = try SubmissionStore(opened).list(filter, asOf: asOf)
-            let writer = RecordWriter(SubmissionCommand.columns, format: output.format)
+            let writer = RecordWriter(SubmissionCommand.columns, format: output.format, dialect: output.dialect)
             submissions.forEach(writer.write)
             writer.finish()
         }
@@ -125,7 +125,7 @@ struct SubmissionCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let submission = try SubmissionStore(opened).show(id, asOf: asOf)
-            RecordWriter.detail(submission, columns: SubmissionCommand.columns, format: output.format)
+            RecordWriter.detail(submission, columns: SubmissionCommand.columns, format: output.format, dialect: output.dialect)
         }
     }
 

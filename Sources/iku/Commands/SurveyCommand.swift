@@ -133,7 +133,7 @@ struct SurveyCommand: ParsableCommand {
             let filter = try SurveyFilter(year: year, service: service, includeVoided: includeVoided)
             let (opened, asOf) = try asOfOption.openForReading(database)
             let store = SurveyResponseStore(opened)
-            let writer = RecordWriter(SurveyCommand.columns, format: output.format)
+            let writer = RecordWriter(SurveyCommand.columns, format: output.format, dialect: output.dialect)
             try store.forEach(filter, asOf: asOf) { writer.write($0) }
             writer.finish()
         }
@@ -156,7 +156,7 @@ struct SurveyCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let response = try SurveyResponseStore(opened).show(id, asOf: asOf)
-            RecordWriter.detail(response, columns: SurveyCommand.columns, format: output.format)
+            RecordWriter.detail(response, columns: SurveyCommand.columns, format: output.format, dialect: output.dialect)
         }
     }
 

@@ -68,7 +68,7 @@ struct VillageCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let villages = try VillageStore(opened).list(includeVoided: includeVoided, asOf: asOf)
-            let writer = RecordWriter(VillageCommand.columns, format: output.format)
+            let writer = RecordWriter(VillageCommand.columns, format: output.format, dialect: output.dialect)
             villages.forEach(writer.write)
             writer.finish()
         }
@@ -91,7 +91,7 @@ struct VillageCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let village = try VillageStore(opened).show(id, asOf: asOf)
-            RecordWriter.detail(village, columns: VillageCommand.columns, format: output.format)
+            RecordWriter.detail(village, columns: VillageCommand.columns, format: output.format, dialect: output.dialect)
         }
     }
 
