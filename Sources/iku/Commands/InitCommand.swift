@@ -5,14 +5,14 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new database for one kecamatan.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Creates the file (readable by its owner only), applies every migration and
             records the office. Refuses to touch a file that already exists.
 
             Example:
               iku init --kecamatan-code 35.08.01 --kecamatan-name Tempursari \\
                 --db tempursari.sqlite
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -5,14 +5,14 @@ struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Apply pending schema migrations, or list them with --status.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Each migration runs in its own transaction. A database whose applied migrations
             were edited, or that a newer iku migrated, is refused untouched.
 
             Examples:
               iku migrate --status
               iku migrate
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compute the three IKU for a year, a quarter or a date range.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Computes Nilai IKM Kecamatan, the facilitation follow-up percentage and the
             village documents on time straight from the stored records, with numerators,
             denominators, target and capaian, and the breakdowns behind each. Numbers are
@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
               iku report --year 2026 --from 2026-01-01 --to 2026-06-30 \\
                 --follow-up-by 2026-07-15 --format json
               iku report --year 2025 --as-of 2026-01-15T09:00:00+07:00
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions
