@@ -62,15 +62,36 @@ public struct ReportBuilder {
     }
 
     /// The trend: the headline figures of every year from the first to the last with records,
-    /// widened to include `year` when given, all as of the same change, from grouped aggregates
-    /// (`TrendQuery`): each year equals the year's own report (as `yearlyReports` gives them).
+    /// widened to include `year` when given, all as of the same change: from the year-end
+    /// snapshots that still hold (`TrendSnapshots`), the other years from grouped aggregates
+    /// (`TrendQuery`). Each year equals the year's own report (as `yearlyReports` gives them).
     public func trend(including year: Int? = nil, asOf: AsOf = .now, on day: CalendarDate? = nil) throws -> [YearFigures] {
         let day = day ?? database.today
         return try database.read {
             let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
             guard let years = try years(including: year, asOf: pinned) else { return [] }
-            return try TrendQuery(database: database).compute(years: years, asOf: pinned, day: day)
+            let stored = try TrendSnapshots(database: database).current(years: years, asOf: pinned, day: day)
+            var figures = stored
+            for run in Self.runs(of: years.filter { stored[$0] == nil }) {
+                for computed in try TrendQuery(database: database).compute(years: run, asOf: pinned, day: day) {
+                    figures[computed.year] = computed
+                }
+            }
+            return years.map { figures[$0]! }
         }
+    }
+
+    /// `years` (ascending) as runs of consecutive years.
+    static func runs(of years: [Int]) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        for year in years {
+            if let last = runs.last, last.upperBound + 1 == year {
+                runs[runs.count - 1] = last.lowerBound...year
+            } else {
+                runs.append(year...year)
+            }
+        }
+        return runs
     }
 
     /// The years from the first to the last with records as of `asOf`, widened to include `year`.

@@ -6,6 +6,16 @@ public struct YearFigures: Hashable, Sendable {
     public let ikm: Figure
     public let facilitation: Figure
     public let villageDocuments: Figure
+    /// The stored year-end snapshot the figures were read from; nil when computed.
+    public let snapshotID: Int64?
+
+    init(year: Int, ikm: Figure, facilitation: Figure, villageDocuments: Figure, snapshotID: Int64? = nil) {
+        self.year = year
+        self.ikm = ikm
+        self.facilitation = facilitation
+        self.villageDocuments = villageDocuments
+        self.snapshotID = snapshotID
+    }
 
     /// The figure of one indicator.
     public func figure(_ key: IndicatorKey) -> Figure {
@@ -18,7 +28,8 @@ public struct YearFigures: Hashable, Sendable {
 }
 
 /// The trend: every year's headline figures from grouped aggregates, one statement per
-/// indicator over all the years at once (GROUP BY year), instead of one full report per year.
+/// indicator over all the years at once (GROUP BY year), instead of one full report per year;
+/// `ReportBuilder.trend` reads the years whose year-end snapshot still holds from it instead.
 /// Each year's figures equal those of `ReportBuilder.report(for: .year(Y))` (every follow-up
 /// counted, documents not yet due decided on the same day).
 struct TrendQuery {

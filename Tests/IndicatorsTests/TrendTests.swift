@@ -96,4 +96,44 @@ struct TrendTests {
         #expect(try ReportBuilder(fixture.database).trend().isEmpty)
         #expect(try ReportBuilder(fixture.database).trend(including: 2026).map(\.year) == [2026])
     }
+
+    /// Snapshots of 2022–2025 stored at year end (the clock reads 2026-01-01); which years the
+    /// trend reads from them on `day`.
+    func snapshotYears(on day: String = "2027-02-01") throws -> [Int] {
+        let trend = try ReportBuilder(fixture.database).trend(on: CalendarDate(day)!)
+        return trend.filter { $0.snapshotID != nil }.map(\.year)
+    }
+
+    @Test func closedYearsComeFromSnapshotsThatStillHoldAndEqualTheirReports() throws {
+        try seed()
+        for year in 2022...2025 { _ = try YearEndRecompute(fixture.database).recompute(year: year) }
+        #expect(try snapshotYears() == [2022, 2023, 2024, 2025])
+        try expectEqual(on: "2027-02-01")
+        // A year still open on the report's day is computed, whatever its snapshot.
+        #expect(try snapshotYears(on: "2025-06-01") == [2022, 2023, 2024])
+
+        try TargetStore(fixture.database).set(.ikm, year: 2023, value: 80)       // no trend figure changes
+        #expect(try snapshotYears() == [2022, 2023, 2024, 2025])
+
+        let responses = try fixture.connection.prepare(
+            "SELECT response_id FROM survey_response_versions WHERE survey_date LIKE '2023-%' LIMIT 1").first { $0.int64(0) }
+        try fixture.correctSurvey(try #require(responses), ["survey_date": .text("2024-02-02")])  // moves 2023 → 2024
+        #expect(try snapshotYears() == [2022, 2025])
+        try expectEqual(on: "2027-02-01")
+
+        let activity = try #require(try fixture.connection.prepare(
+            "SELECT facilitation_id FROM facilitation_versions WHERE held_on = '2022-08-01'").first { $0.int64(0) })
+        try fixture.addFollowUp(facilitation: activity, doneOn: "2022-09-01")                 // 2022's IKU 2 changes
+        #expect(try snapshotYears() == [2025])
+        try expectEqual(on: "2027-02-01")
+
+        for year in 2022...2025 { _ = try YearEndRecompute(fixture.database).recompute(year: year) }
+        #expect(try snapshotYears() == [2022, 2023, 2024, 2025])
+        try DeadlineStore(fixture.database).set(.lppdesa, fiscalYear: 2022, due: CalendarDate("2023-04-30")!)
+        #expect(try snapshotYears().isEmpty)                                              // a deadline: every year
+        try expectEqual(on: "2027-02-01")
+        // As of before the snapshots were stored, none is read.
+        #expect(try ReportBuilder(fixture.database).trend(asOf: AsOf(lastChangeID: 10), on: CalendarDate("2027-02-01")!)
+            .allSatisfy { $0.snapshotID == nil })
+    }
 }
