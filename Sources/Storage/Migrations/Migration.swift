@@ -24,13 +24,6 @@ public struct Migration: Sendable, Equatable {
 extension SHA256 {
     /// Lower-case hex SHA-256 of `data`.
     public static func hexDigest(of data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in hash(data: data) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hex.lowercase(hash(data: data))
     }
 }
