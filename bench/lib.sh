@@ -8,11 +8,12 @@ bench_require() {
     if [ ! -x /usr/bin/time ]; then apt-get install -y time >/dev/null; fi
 }
 
-# Builds the release iku and sets IKU to its path.
+# Builds the release iku as scripts/install.sh does (Swift runtime linked statically, the way
+# users run it) and sets IKU to its path.
 bench_build() {
-    echo "building release…" >&2
-    swift build -c release --product iku >&2
-    IKU="$(swift build -c release --show-bin-path)/iku"
+    echo "building release (as scripts/install.sh does)…" >&2
+    swift build -c release --static-swift-stdlib --product iku >&2
+    IKU="$(swift build -c release --static-swift-stdlib --show-bin-path)/iku"
 }
 
 # bench_timed OUT COMMAND...: runs COMMAND (stdout discarded) under GNU time -v, which writes to OUT.

@@ -78,7 +78,7 @@ public enum DemoDatabase {
         guard (replacing ? rename(building, path) : link(building, path)) == 0 else {
             let reason = String(cString: strerror(errno))
             removeDatabaseFiles(building)
-            throw StateError("cannot move the demo database into place at \(path): \(reason)")
+            throw StateError("cannot move the demo database into place at \(MessageText.path(path)): \(reason)")
         }
         removeDatabaseFiles(building)
         let database = try IkuDatabase.open(path: path, actor: actor, clock: clock)
@@ -90,14 +90,14 @@ public enum DemoDatabase {
     private static func refuseUnlessReplaceable(_ path: String) throws -> Bool {
         var status = stat()
         guard lstat(path, &status) == 0 else {
-            guard errno == ENOENT else { throw StateError("cannot use \(path): \(String(cString: strerror(errno)))") }
+            guard errno == ENOENT else { throw StateError("cannot use \(MessageText.path(path)): \(String(cString: strerror(errno)))") }
             // SQLite would read a stray write-ahead log into the new database.
             if let stray = sidecarSuffixes.map({ path + $0 }).first(where: { access($0, F_OK) == 0 }) {
-                throw StateError("refusing to create \(path): \(stray) exists without its database; move it away first")
+                throw StateError("refusing to create \(MessageText.path(path)): \(MessageText.path(stray)) exists without its database; move it away first")
             }
             return false
         }
-        let refusal = "refusing to replace \(path): it is not a demo database made by `iku demo`, "
+        let refusal = "refusing to replace \(MessageText.path(path)): it is not a demo database made by `iku demo`, "
             + "and iku demo only replaces its own; give another file with --db PATH"
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw StateError(refusal) }
         let existing: IkuDatabase

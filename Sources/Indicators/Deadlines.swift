@@ -84,7 +84,8 @@ public struct DeadlineSchedule {
         (period.from.year - 2)...(period.to.year + 2)
     }
 
-    private func deadlines(fiscalYears: ClosedRange<Int>, asOf: AsOf) throws -> [DocumentDeadline] {
+    /// Every document's deadline in force for each of `fiscalYears` as of `asOf`.
+    func deadlines(fiscalYears: ClosedRange<Int>, asOf: AsOf) throws -> [DocumentDeadline] {
         let overrides = try DeadlineStore(database).overrides(fiscalYears: fiscalYears, asOf: asOf)
         let zone = overrides.isEmpty ? nil : try database.officeZone()
         var result: [DocumentDeadline] = []

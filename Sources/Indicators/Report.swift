@@ -41,10 +41,15 @@ public struct ReportBuilder {
 
     /// The three IKU for `period` as the records stood at `asOf`, read in one transaction.
     ///
-    /// - Parameter followUpBy: count only follow-ups dated on or before this day (IKU 2);
-    ///   nil counts every follow-up recorded.
-    public func report(for period: Period, followUpBy: CalendarDate? = nil, asOf: AsOf = .now) throws -> Report {
-        try database.read {
+    /// - Parameters:
+    ///   - followUpBy: count only follow-ups dated on or before this day (IKU 2); nil counts
+    ///     every follow-up recorded.
+    ///   - day: the day that decides which documents are not yet due (IKU 3 in an open period):
+    ///     the report's as-of day; nil means today (`OfficeCalendar.today`).
+    public func report(for period: Period, followUpBy: CalendarDate? = nil, asOf: AsOf = .now,
+                       on day: CalendarDate? = nil) throws -> Report {
+        let day = try day ?? database.officeCalendar().today
+        return try database.read {
             let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
             let targets = try TargetStore(database).list(year: period.year, asOf: pinned)
             func target(_ key: IndicatorKey) -> Double? { targets.first { $0.indicator == key }?.value }
@@ -55,27 +60,66 @@ public struct ReportBuilder {
                 facilitation: try FacilitationQuery(database: database)
                     .compute(period, followUpBy: followUpBy, target: target(.facilitation), asOf: pinned),
                 villageDocuments: try VillageDocumentsQuery(database: database)
-                    .compute(period, target: target(.villageDocuments), asOf: pinned))
+                    .compute(period, target: target(.villageDocuments), asOf: pinned, day: day))
         }
+    }
+
+    /// The trend: the headline figures of every year from the first to the last with records,
+    /// widened to include `year` when given, all as of the same change: from the year-end
+    /// snapshots that still hold (`TrendSnapshots`), the other years from grouped aggregates
+    /// (`TrendQuery`). Each year equals the year's own report (as `yearlyReports` gives them).
+    public func trend(including year: Int? = nil, asOf: AsOf = .now, on day: CalendarDate? = nil) throws -> [YearFigures] {
+        let day = try day ?? database.officeCalendar().today
+        return try database.read {
+            let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
+            guard let years = try years(including: year, asOf: pinned) else { return [] }
+            let stored = try TrendSnapshots(database: database).current(years: years, asOf: pinned, day: day)
+            var figures = stored
+            for run in Self.runs(of: years.filter { stored[$0] == nil }) {
+                for computed in try TrendQuery(database: database).compute(years: run, asOf: pinned, day: day) {
+                    figures[computed.year] = computed
+                }
+            }
+            return years.map { figures[$0]! }
+        }
+    }
+
+    /// `years` (ascending) as runs of consecutive years.
+    static func runs(of years: [Int]) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        for year in years {
+            if let last = runs.last, last.upperBound + 1 == year {
+                runs[runs.count - 1] = last.lowerBound...year
+            } else {
+                runs.append(year...year)
+            }
+        }
+        return runs
+    }
+
+    /// The years from the first to the last with records as of `asOf`, widened to include `year`.
+    private func years(including year: Int?, asOf: AsOf) throws -> ClosedRange<Int>? {
+        var years = try RecordedYears(database).range(asOf: asOf)
+        if let year, Period.years.contains(year) {
+            years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
+        }
+        return years
     }
 
     /// One calendar-year report for every year from the first to the last with records
     /// (`RecordedYears`), widened to include `year` when given, all as of the same change.
-    /// Every follow-up recorded counts (no `followUpBy`): these are the years' own figures.
+    /// Every follow-up recorded counts (no `followUpBy`): these are the years' own figures;
+    /// `day` decides the documents not yet due as in `report(for:followUpBy:asOf:on:)`.
     ///
     /// - Parameter progress: called before each year is computed with the year, how many are
     ///   done and how many there are.
-    public func yearlyReports(including year: Int? = nil, asOf: AsOf = .now,
+    public func yearlyReports(including year: Int? = nil, asOf: AsOf = .now, on day: CalendarDate? = nil,
                               progress: (_ year: Int, _ done: Int, _ total: Int) -> Void = { _, _, _ in }) throws -> [Report] {
         let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
-        var years = try RecordedYears(database).range(asOf: pinned)
-        if let year, Period.years.contains(year) {
-            years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
-        }
-        let all = years.map(Array.init) ?? []
+        let all = try years(including: year, asOf: pinned).map(Array.init) ?? []
         return try all.enumerated().map { done, year in
             progress(year, done, all.count)
-            return try report(for: Period.year(year), asOf: pinned)
+            return try report(for: Period.year(year), asOf: pinned, on: day)
         }
     }
 }

@@ -68,7 +68,8 @@ public enum ReportFigures {
     }
 
     /// The counts behind the figures: respondents, answers per element, activities held and
-    /// followed up, documents expected and on time (overall and per deadline), sample sizes.
+    /// followed up, documents expected and on time (overall and per deadline), documents not yet
+    /// due when some are, sample sizes.
     public static func counts(of report: Report) -> [String: Int] {
         var counts: [String: Int] = [
             "ikm.respondents": report.ikm.respondents,
@@ -77,6 +78,9 @@ public enum ReportFigures {
             "village_documents.expected": report.villageDocuments.tally.expected,
             "village_documents.on_time": report.villageDocuments.tally.onTime,
         ]
+        if report.villageDocuments.tally.notYetDue > 0 {
+            counts["village_documents.not_yet_due"] = report.villageDocuments.tally.notYetDue
+        }
         for score in report.ikm.tally.scores {
             counts["ikm.answered.\(score.unsur.code)"] = score.answered
         }

@@ -3,14 +3,19 @@ import Storage
 
 /// Expected and on-time documents of a set of deadlines.
 public struct DocumentTally: Hashable, Sendable {
-    /// Documents expected: villages active on each deadline, one per deadline.
+    /// Documents decided and so counted: one per village active on each deadline, leaving out
+    /// those not yet due (SPEC.md "Open periods").
     public let expected: Int
     /// Documents dated on or before their deadline.
     public let onTime: Int
+    /// Documents whose deadline is still ahead on the deciding day and that have not come in:
+    /// in neither `expected` nor `onTime`.
+    public let notYetDue: Int
 
-    public init(expected: Int, onTime: Int) {
+    public init(expected: Int, onTime: Int, notYetDue: Int = 0) {
         self.expected = expected
         self.onTime = onTime
+        self.notYetDue = notYetDue
     }
 }
 
@@ -28,10 +33,13 @@ public struct DocumentCell: Hashable, Sendable {
     /// The date adopted or delivered.
     public let submittedOn: CalendarDate?
     public let reference: String?
+    /// Not in yet while its deadline is still ahead on the deciding day: left out of the count.
+    public let isNotYetDue: Bool
 
     /// On time when dated on or before the deadline; a missing document is not on time.
     public var isOnTime: Bool { submittedOn.map { $0 <= deadline.due } ?? false }
-    public var isMissing: Bool { submittedOn == nil }
+    /// Not in although its deadline has passed: not on time.
+    public var isMissing: Bool { submittedOn == nil && !isNotYetDue }
     /// Days after the deadline (negative: days early; 0: on the deadline day); nil when missing.
     public var daysLate: Int? { submittedOn.map { deadline.due.days(until: $0) } }
 }
@@ -57,19 +65,41 @@ public struct VillageDocumentsResult: Hashable, Sendable {
     /// for a year; not computable when no deadline falls in the period or no village was active.
     public let figure: Figure
     public let achievement: Achievement
+    /// The day that decides which documents are due: the report's as-of day (today without one).
+    public let decidedOn: CalendarDate
 
-    init(deadlines: [DocumentDeadline], perDeadline: [DeadlineTally], villages: [VillageDocumentRow], target: Double?) {
+    /// Whether some deadline of the period has not passed on `decidedOn`: the figure then counts
+    /// only what is decided "sampai dengan" that day, and may still change.
+    public var isOpen: Bool { deadlines.contains { !Self.hasPassed($0.due, on: decidedOn) } }
+
+    /// on time / expected × 100, or not computable with the reason: no deadline in the period,
+    /// nothing due yet, or no village active.
+    static func figure(hasDeadlines: Bool, tally: DocumentTally, decidedOn: CalendarDate) -> Figure {
+        if !hasDeadlines {
+            return .notComputable(reason: "tidak ada batas waktu RKPDesa, APBDesa atau LPPDesa dalam periode ini")
+        }
+        if tally.expected == 0, tally.notYetDue > 0 {
+            return .notComputable(reason: "belum ada dokumen yang jatuh tempo sampai dengan \(decidedOn)")
+        }
+        return .percentage(tally.onTime, of: tally.expected,
+                           otherwise: "tidak ada desa yang aktif pada batas waktu dokumen dalam periode ini")
+    }
+
+    /// Whether a deadline has passed as of `day`. The as-of day stands for its end (SPEC.md "Days
+    /// and time zones"), so a deadline on that very day has passed: `--as-of` 31 December gives
+    /// the year's final figure.
+    public static func hasPassed(_ due: CalendarDate, on day: CalendarDate) -> Bool { due <= day }
+
+    init(deadlines: [DocumentDeadline], perDeadline: [DeadlineTally], villages: [VillageDocumentRow], target: Double?,
+         decidedOn: CalendarDate) {
         self.deadlines = deadlines
         self.perDeadline = perDeadline
         self.villages = villages
+        self.decidedOn = decidedOn
         tally = DocumentTally(expected: perDeadline.reduce(0) { $0 + $1.tally.expected },
-                              onTime: perDeadline.reduce(0) { $0 + $1.tally.onTime })
-        if deadlines.isEmpty {
-            figure = .notComputable(reason: "tidak ada batas waktu RKPDesa, APBDesa atau LPPDesa dalam periode ini")
-        } else {
-            figure = .percentage(tally.onTime, of: tally.expected,
-                                 otherwise: "tidak ada desa yang aktif pada batas waktu dokumen dalam periode ini")
-        }
+                              onTime: perDeadline.reduce(0) { $0 + $1.tally.onTime },
+                              notYetDue: perDeadline.reduce(0) { $0 + $1.tally.notYetDue })
+        figure = Self.figure(hasDeadlines: !deadlines.isEmpty, tally: tally, decidedOn: decidedOn)
         achievement = Achievement(figure: figure, target: target)
     }
 }
@@ -116,30 +146,37 @@ struct VillageDocumentsQuery {
                             AND submission.document = d.document AND submission.fiscal_year = d.fiscal_year
         """
 
-    /// Expected and on time per deadline (the overall figure is their sum).
+    /// Decided (in, or deadline on or before `:day`), on time and not yet due per deadline
+    /// (the overall figure is their sum).
     static let tallies = """
         WITH expected AS (\(expected))
-        SELECT document, fiscal_year, count(*), count(CASE WHEN submitted_on <= due THEN 1 END)
+        SELECT document, fiscal_year,
+               count(CASE WHEN submitted_on IS NOT NULL OR due <= :day THEN 1 END),
+               count(CASE WHEN submitted_on <= due THEN 1 END),
+               count(CASE WHEN submitted_on IS NULL AND due > :day THEN 1 END)
         FROM expected GROUP BY document, fiscal_year
         """
 
     static let matrix = """
         WITH expected AS (\(expected))
-        SELECT document, fiscal_year, village_id, code, name, submission_id, submitted_on, reference
+        SELECT document, fiscal_year, village_id, code, name, submission_id, submitted_on, reference,
+               submitted_on IS NULL AND due > :day
         FROM expected ORDER BY code, village_id
         """
 
-    func compute(_ period: Period, target: Double?, asOf: AsOf) throws -> VillageDocumentsResult {
+    /// IKU 3 of `period` as of `asOf`, deciding on `day` which documents are not yet due.
+    func compute(_ period: Period, target: Double?, asOf: AsOf, day: CalendarDate) throws -> VillageDocumentsResult {
         let deadlines = try DeadlineSchedule(database).deadlines(inside: period, asOf: asOf)
         let parameters: [String: DatabaseValueConvertible] = [
-            ":deadlines": try Self.json(deadlines), ":as_of": asOf.lastChangeID,
+            ":deadlines": try Self.json(deadlines), ":as_of": asOf.lastChangeID, ":day": day.description,
         ]
         func deadline(_ row: Row) -> DocumentDeadline {
             let document = AdministrationDocument(rawValue: row.string(0))!
             return deadlines.first { $0.document == document && $0.fiscalYear == row.int(1) }!
         }
         let counted = try database.connection.cached(Self.tallies).map(named: parameters) { row in
-            DeadlineTally(deadline: deadline(row), tally: DocumentTally(expected: row.int(2), onTime: row.int(3)))
+            DeadlineTally(deadline: deadline(row), tally: DocumentTally(expected: row.int(2), onTime: row.int(3),
+                                                                      notYetDue: row.int(4)))
         }
         let perDeadline = deadlines.map { due in
             counted.first { $0.deadline == due } ?? DeadlineTally(deadline: due, tally: DocumentTally(expected: 0, onTime: 0))
@@ -153,9 +190,11 @@ struct VillageDocumentsQuery {
             }
             rows[rows.count - 1].cells[deadlines.firstIndex(of: due)!] = DocumentCell(
                 deadline: due, submissionID: row.optionalInt64(5),
-                submittedOn: row.optionalString(6).flatMap(CalendarDate.init), reference: row.optionalString(7))
+                submittedOn: row.optionalString(6).flatMap(CalendarDate.init), reference: row.optionalString(7),
+                isNotYetDue: row.int(8) != 0)
         }
-        return VillageDocumentsResult(deadlines: deadlines, perDeadline: perDeadline, villages: rows, target: target)
+        return VillageDocumentsResult(deadlines: deadlines, perDeadline: perDeadline, villages: rows, target: target,
+                                      decidedOn: day)
     }
 
     struct DeadlineParameter: Encodable {

@@ -36,7 +36,7 @@ struct DocumentMatrixTable {
 
     /// The colour key under the matrix.
     var legend: String {
-        let items = [DocumentStatus.onTime, .late, .missing, .notExpected].map { status in
+        let items = [DocumentStatus.onTime, .late, .missing, .notYetDue, .notExpected].map { status in
             HTML.element("span", ["class": "key doc \(status.rawValue)"], HTML.escape(wording.status(status)))
         }
         return HTML.element("p", ["class": "legend"], HTML.escape(wording.legendHeading + ": ") + items.joined(separator: " "))

@@ -7,8 +7,8 @@ import Storage
 /// rules used.
 public struct HTMLReportPage {
     let report: Report
-    /// One full-year report per year with records, oldest first.
-    let trend: [Report]
+    /// The headline figures of every year with records, oldest first.
+    let trend: [YearFigures]
     let wording: ReportWording
     /// When the page was made (UTC, ISO 8601).
     let generatedAt: String
@@ -19,7 +19,7 @@ public struct HTMLReportPage {
         HTMLOfficialDocument(document: OfficialDocument(details: report.officeDetails, date: signedOn, wording: wording))
     }
 
-    public init(report: Report, trend: [Report], wording: ReportWording, generatedAt: String, signedOn: CalendarDate) {
+    public init(report: Report, trend: [YearFigures], wording: ReportWording, generatedAt: String, signedOn: CalendarDate) {
         self.report = report
         self.trend = trend
         self.wording = wording
@@ -135,14 +135,16 @@ public struct HTMLReportPage {
         case .ikm: return wording.counted(report.ikm.respondents, of: report.ikm.respondents, key)
         case .facilitation: return wording.counted(report.facilitation.tally.followedUp, of: report.facilitation.tally.held, key)
         case .villageDocuments:
-            return wording.counted(report.villageDocuments.tally.onTime, of: report.villageDocuments.tally.expected, key)
+            let documents = report.villageDocuments
+            let counted = wording.counted(documents.tally.onTime, of: documents.tally.expected, key)
+            return documents.isOpen ? "\(counted), \(wording.upTo(documents.decidedOn))" : counted
         }
     }
 
     // MARK: Trend
 
     /// The three series of the trend chart, in IKU order.
-    static func trendSeries(_ trend: [Report], wording: ReportWording) -> [TrendChart.Series] {
+    static func trendSeries(_ trend: [YearFigures], wording: ReportWording) -> [TrendChart.Series] {
         let styles: [IndicatorKey: (colour: String, dash: String?, marker: String)] = [
             .ikm: ("#1f5fa8", nil, "circle"),
             .facilitation: ("#2e7d32", "7 4", "square"),
@@ -159,10 +161,10 @@ public struct HTMLReportPage {
     private var trendFigure: String {
         guard !trend.isEmpty else { return paragraph(wording.noTrend) }
         let chart = TrendChart(title: wording.trendHeading, description: wording.trendDescription,
-                               years: trend.map(\.period.year), series: Self.trendSeries(trend, wording: wording),
+                               years: trend.map(\.year), series: Self.trendSeries(trend, wording: wording),
                                highlightedYear: report.period.year)
         let rows = trend.map { year -> [HTMLTable.Cell] in
-            [.text(String(year.period.year), class: year.period.year == report.period.year ? "current" : nil)]
+            [.text(String(year.year), class: year.year == report.period.year ? "current" : nil)]
                 + IndicatorKey.allCases.map { key in
                     .text(year.figure(key).value.map { Rounding.twoDecimals($0) + Self.unit(key) } ?? "—", class: "figure")
                 }
@@ -245,19 +247,21 @@ public struct HTMLReportPage {
         var content = [
             HTML.text("h2", [:], wording.documentsHeading),
             paragraph(wording.documentsSummary(expected: result.tally.expected, onTime: result.tally.onTime, value: value)),
-            HTML.text("h3", [:], wording.deadlinesHeading),
         ]
+        if result.isOpen { content.append(paragraph(wording.documentsUpTo(result), class: "open-period")) }
+        content.append(HTML.text("h3", [:], wording.deadlinesHeading))
         guard !result.deadlines.isEmpty else {
             content.append(paragraph(wording.noDeadlines))
             return section("iku-3", content)
         }
         content.append(HTMLTable(
             headers: [wording.documentColumn, wording.fiscalYearColumn, wording.deadlineColumn, wording.basisColumn,
-                      wording.expectedColumn, wording.onTimeColumn],
+                      wording.expectedColumn, wording.onTimeColumn, wording.notYetDueColumn],
             rows: result.perDeadline.map { entry in
                 [.text(entry.deadline.document.title, class: "code"), .text(String(entry.deadline.fiscalYear), class: "figure"),
                  .text(entry.deadline.due.description, class: "date"), .text(wording.basis(entry.deadline)),
-                 .text(String(entry.tally.expected), class: "figure"), .text(String(entry.tally.onTime), class: "figure")]
+                 .text(String(entry.tally.expected), class: "figure"), .text(String(entry.tally.onTime), class: "figure"),
+                 .text(String(entry.tally.notYetDue), class: "figure")]
             }, styleClass: "deadlines").html)
         content.append(HTML.text("h3", [:], wording.matrixHeading))
         if result.villages.isEmpty {

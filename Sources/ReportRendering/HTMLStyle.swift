@@ -49,6 +49,7 @@ enum HTMLStyle {
         .doc.on-time { background: #d7efd8; }
         .doc.late { background: #ffe2b0; }
         .doc.missing { background: #f7c6c2; }
+        .doc.not-yet-due { background: #ffffff; color: #444; }
         .doc.not-expected { background: #ededed; color: #666; }
         .doc .status { font-weight: bold; text-transform: uppercase; font-size: 7.5pt; letter-spacing: 0.02em; }
         .doc .reference { color: #555; }

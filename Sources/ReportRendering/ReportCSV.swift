@@ -1,56 +1,6 @@
 import Indicators
 import Storage
 
-/// How a CSV file is written.
-public struct CSVDialect: Sendable {
-    let separator: Character
-    let lineEnd: String
-    /// A UTF-8 byte order mark first, so Excel reads the file as UTF-8.
-    let byteOrderMark: Bool
-    /// Numbers written with a decimal comma (`87,28`).
-    let decimalComma: Bool
-    /// Text cells starting with `=`, `+`, `-` or `@` get a leading `'`, so Excel shows them
-    /// instead of running them as formulas.
-    let guardsFormulas: Bool
-
-    /// RFC 4180 with `\n` line ends, as `iku report --format csv` has always written.
-    public static let plain = CSVDialect(separator: ",", lineEnd: "\n", byteOrderMark: false, decimalComma: false,
-                                  guardsFormulas: false)
-    /// What Excel with Indonesian regional settings opens as columns: BOM, `;`, decimal comma, CRLF.
-    public static let excel = CSVDialect(separator: ";", lineEnd: "\r\n", byteOrderMark: true, decimalComma: true,
-                                  guardsFormulas: true)
-
-    /// One cell: quoted when it holds the separator, a quote or a line break.
-    func field(_ cell: CSVCell) -> String {
-        var text: String
-        switch cell {
-        case .number(let value):
-            text = "\(value)"
-            if decimalComma { text = text.replacingOccurrences(of: ".", with: ",") }
-        case .text(let value):
-            text = value
-            if guardsFormulas, let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        }
-        guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    func render(_ rows: [[CSVCell]]) -> String {
-        (byteOrderMark ? "\u{FEFF}" : "")
-            + rows.map { $0.map(field).joined(separator: String(separator)) + lineEnd }.joined()
-    }
-}
-
-/// A CSV cell: text as it is, or a number the dialect writes with its decimal mark.
-enum CSVCell: ExpressibleByStringLiteral, Equatable {
-    case text(String)
-    case number(Double)
-
-    init(stringLiteral value: String) {
-        self = .text(value)
-    }
-}
-
 /// `iku report --format csv`: one figure per line (`indicator,measure,group,value`), numbers at
 /// full precision so a spreadsheet can do its own rounding; `--excel` writes the same rows in
 /// `CSVDialect.excel`.
@@ -118,11 +68,14 @@ public enum ReportCSV {
         let documents = report.villageDocuments
         add("village_documents", "expected", String(documents.tally.expected))
         add("village_documents", "on_time", String(documents.tally.onTime))
+        add("village_documents", "not_yet_due", String(documents.tally.notYetDue))
+        add("village_documents", "decided_on", documents.decidedOn.description)
         for entry in documents.perDeadline {
             let group = "\(entry.deadline.document.rawValue) \(entry.deadline.fiscalYear)"
             add("village_documents.deadline", "due", group, entry.deadline.due.description)
             add("village_documents.deadline", "expected", group, String(entry.tally.expected))
             add("village_documents.deadline", "on_time", group, String(entry.tally.onTime))
+            add("village_documents.deadline", "not_yet_due", group, String(entry.tally.notYetDue))
         }
         for village in documents.villages {
             for (deadline, cell) in zip(documents.deadlines, village.cells) {
@@ -131,6 +84,7 @@ public enum ReportCSV {
                 add("village_documents.matrix", "date", group, cell.submittedOn?.description ?? "")
                 add("village_documents.matrix", "days_late", group, cell.daysLate.map(String.init) ?? "")
                 add("village_documents.matrix", "on_time", group, cell.isOnTime ? "yes" : "no")
+                add("village_documents.matrix", "not_yet_due", group, cell.isNotYetDue ? "yes" : "no")
             }
         }
         return lines

@@ -210,8 +210,10 @@ struct VillageDocumentsJSON: Encodable {
     let result: VillageDocumentsResult
 
     enum Keys: String, CodingKey {
-        case expected, deadlines, villages
+        case expected, deadlines, villages, open
         case onTime = "on_time"
+        case notYetDue = "not_yet_due"
+        case decidedOn = "decided_on"
     }
 
     struct DeadlineJSON: Encodable {
@@ -221,6 +223,7 @@ struct VillageDocumentsJSON: Encodable {
         let basis: String
         let expected: Int
         let on_time: Int
+        let not_yet_due: Int
     }
 
     struct CellJSON: Encodable {
@@ -233,6 +236,7 @@ struct VillageDocumentsJSON: Encodable {
         let days_late: Nullable<Int>
         let on_time: Bool
         let missing: Bool
+        let not_yet_due: Bool
     }
 
     struct VillageJSON: Encodable {
@@ -248,10 +252,13 @@ struct VillageDocumentsJSON: Encodable {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(result.tally.expected, forKey: .expected)
         try container.encode(result.tally.onTime, forKey: .onTime)
+        try container.encode(result.tally.notYetDue, forKey: .notYetDue)
+        try container.encode(result.decidedOn.description, forKey: .decidedOn)
+        try container.encode(result.isOpen, forKey: .open)
         try container.encode(result.perDeadline.map {
             DeadlineJSON(document: $0.deadline.document.rawValue, fiscal_year: $0.deadline.fiscalYear,
                          due: $0.deadline.due.description, basis: $0.deadline.basisDescription,
-                         expected: $0.tally.expected, on_time: $0.tally.onTime)
+                         expected: $0.tally.expected, on_time: $0.tally.onTime, not_yet_due: $0.tally.notYetDue)
         }, forKey: .deadlines)
         try container.encode(result.villages.map { village in
             VillageJSON(id: village.villageID, code: village.code, name: village.name,
@@ -261,7 +268,8 @@ struct VillageDocumentsJSON: Encodable {
                                      submission_id: Nullable(cell?.submissionID),
                                      date: Nullable(cell?.submittedOn?.description),
                                      days_late: Nullable(cell?.daysLate), on_time: cell?.isOnTime ?? false,
-                                     missing: cell?.isMissing ?? false)
+                                     missing: cell?.isMissing ?? false,
+                                     not_yet_due: cell?.isNotYetDue ?? false)
                         })
         }, forKey: .villages)
     }

@@ -6,14 +6,14 @@ import Storage
 public struct ReportSheet {
     let report: Report
     /// One full-year report per year with records, for the trend table; nil leaves it out.
-    var trend: [Report]? = nil
+    var trend: [YearFigures]? = nil
     /// The report's date: with one, the sheet opens with the letterhead and ends with the
     /// signature block (`OfficialDocument`); nil leaves both out.
     var signedOn: CalendarDate? = nil
 
     private let wording = ReportWording(language: .id)
 
-    public init(report: Report, trend: [Report]? = nil, signedOn: CalendarDate? = nil) {
+    public init(report: Report, trend: [YearFigures]? = nil, signedOn: CalendarDate? = nil) {
         self.report = report
         self.trend = trend
         self.signedOn = signedOn
@@ -75,7 +75,7 @@ public struct ReportSheet {
             .paragraph(wording.trendDescription),
             .table(headers: [wording.yearColumn] + IndicatorKey.allCases.map(wording.indicatorShortName),
                    rows: trend.map { year in
-                       [String(year.period.year)] + IndicatorKey.allCases.map { key in
+                       [String(year.year)] + IndicatorKey.allCases.map { key in
                            year.figure(key).value.map { Rounding.twoDecimals($0) + (key == .ikm ? "" : "%") } ?? "—"
                        }
                    }),
@@ -119,7 +119,9 @@ public struct ReportSheet {
         case .facilitation:
             return "\(shown) (\(report.facilitation.tally.followedUp) dari \(report.facilitation.tally.held) kegiatan)"
         case .villageDocuments:
-            return "\(shown) (\(report.villageDocuments.tally.onTime) dari \(report.villageDocuments.tally.expected) dokumen)"
+            let documents = report.villageDocuments
+            let upTo = documents.isOpen ? ", sampai dengan \(documents.decidedOn)" : ""
+            return "\(shown) (\(documents.tally.onTime) dari \(documents.tally.expected) dokumen\(upTo))"
         }
     }
 
@@ -235,17 +237,26 @@ public struct ReportSheet {
                 Dokumen wajib: \(result.tally.expected); tepat waktu: \(result.tally.onTime); persentase: \
                 \(Numbers.figure(result.figure, unit: "%")).
                 """),
-            .heading("Batas waktu yang dipakai"),
         ]
+        if result.isOpen {
+            blocks.append(.paragraph("""
+                Periode belum selesai: angka ini sampai dengan \(result.decidedOn). Dokumen yang batas waktunya \
+                belum lewat dan belum masuk belum jatuh tempo: \(result.tally.notYetDue), tidak dihitung sebagai \
+                pembilang maupun penyebut; dokumen yang sudah masuk dihitung.
+                """))
+        }
+        blocks.append(.heading("Batas waktu yang dipakai"))
         if result.deadlines.isEmpty {
             blocks.append(.paragraph("Tidak ada batas waktu RKPDesa, APBDesa atau LPPDesa dalam periode ini."))
             return blocks
         }
         blocks.append(.table(
-            headers: ["Dokumen", "Tahun Anggaran", "Batas Waktu", "Dasar", "Desa Wajib", "Tepat Waktu", "Persentase"],
+            headers: ["Dokumen", "Tahun Anggaran", "Batas Waktu", "Dasar", "Desa Wajib", "Tepat Waktu",
+                      "Belum Jatuh Tempo", "Persentase"],
             rows: result.perDeadline.map { entry in
                 [entry.deadline.document.title, String(entry.deadline.fiscalYear), entry.deadline.due.description,
                  entry.deadline.basisDescription, String(entry.tally.expected), String(entry.tally.onTime),
+                 String(entry.tally.notYetDue),
                  entry.tally.expected == 0 ? "—" : Numbers.percent(Double(entry.tally.onTime) / Double(entry.tally.expected) * 100)]
             }))
         blocks.append(.heading("Matriks desa × dokumen"))
@@ -259,6 +270,7 @@ public struct ReportSheet {
 
     private func cellText(_ cell: DocumentCell?) -> String {
         guard let cell else { return "— (desa tidak aktif pada batas waktu)" }
+        if cell.isNotYetDue { return "belum jatuh tempo" }
         guard let date = cell.submittedOn, let late = cell.daysLate else { return "belum ada (tidak tepat waktu)" }
         return "\(wording.status(DocumentStatus(cell))): \(date), \(Numbers.days(late: late))"
     }

@@ -41,11 +41,14 @@ enum DocumentStatus: String {
     case onTime = "on-time"
     case late
     case missing
+    /// Not in yet, its deadline still ahead: left out of the count (an open period).
+    case notYetDue = "not-yet-due"
     /// The village was not active on the deadline: nothing was expected of it.
     case notExpected = "not-expected"
 
     init(_ cell: DocumentCell?) {
         guard let cell else { self = .notExpected; return }
+        if cell.isNotYetDue { self = .notYetDue; return }
         if cell.isMissing { self = .missing } else { self = cell.isOnTime ? .onTime : .late }
     }
 }
@@ -182,6 +185,10 @@ public struct ReportWording {
             return pick("tidak ada batas waktu RKPDesa, APBDesa atau LPPDesa dalam periode ini",
                         "no RKPDesa, APBDesa or LPPDesa deadline falls in this period")
         }
+        if result.tally.expected == 0, result.tally.notYetDue > 0 {
+            return pick("belum ada dokumen yang jatuh tempo sampai dengan \(result.decidedOn)",
+                        "no document is due yet up to \(result.decidedOn)")
+        }
         return pick("tidak ada desa yang aktif pada batas waktu dokumen dalam periode ini",
                     "no village was active on the document deadlines in this period")
     }
@@ -311,6 +318,15 @@ public struct ReportWording {
              "Documents due: \(expected); on time: \(onTime); percentage: \(value). On time when adopted or delivered on or before the deadline; a missing document is not on time.")
     }
 
+    /// "sampai dengan DAY": the day an open period's figure is computed up to.
+    func upTo(_ day: CalendarDate) -> String { pick("sampai dengan \(day)", "up to \(day)") }
+
+    /// What an open period's figure counts: the documents decided up to the deciding day.
+    func documentsUpTo(_ result: VillageDocumentsResult) -> String {
+        pick("Periode belum selesai: angka ini sampai dengan \(result.decidedOn); \(result.tally.notYetDue) dokumen belum jatuh tempo (batas waktunya belum lewat dan belum masuk) tidak dihitung, baik sebagai pembilang maupun penyebut. Dokumen yang sudah masuk dihitung.",
+             "Open period: this figure is up to \(result.decidedOn); \(result.tally.notYetDue) documents not yet due (deadline still ahead, not in yet) are left out of both numerator and denominator. Documents already in are counted.")
+    }
+
     var deadlinesHeading: String { pick("Batas waktu yang dipakai", "Deadlines used") }
     var documentColumn: String { pick("Dokumen", "Document") }
     var fiscalYearColumn: String { pick("Tahun anggaran", "Fiscal year") }
@@ -318,6 +334,7 @@ public struct ReportWording {
     var basisColumn: String { pick("Dasar", "Basis") }
     var expectedColumn: String { pick("Desa wajib", "Villages due") }
     var onTimeColumn: String { pick("Tepat waktu", "On time") }
+    var notYetDueColumn: String { pick("Belum jatuh tempo", "Not yet due") }
     var matrixHeading: String { pick("Matriks desa × dokumen", "Village × document matrix") }
     var villageCodeColumn: String { pick("Kode desa", "Village code") }
     var villageColumn: String { pick("Desa", "Village") }
@@ -331,6 +348,7 @@ public struct ReportWording {
         case .onTime: return pick("tepat waktu", "on time")
         case .late: return pick("terlambat", "late")
         case .missing: return pick("belum ada", "missing")
+        case .notYetDue: return pick("belum jatuh tempo", "not yet due")
         case .notExpected: return pick("tidak wajib (desa tidak aktif)", "not due (village not active)")
         }
     }
@@ -377,8 +395,8 @@ public struct ReportWording {
                  "Achievement (capaian) = value / target × 100% (higher is better for all three); the target is met when the value ≥ the target, both rounded to 2 decimals."),
             pick("IKU 2 = kegiatan fasilitasi dan koordinasi dengan lembaga/instansi lain yang memiliki sedikitnya satu tindak lanjut / kegiatan yang dilaksanakan pada periode ini × 100%; kegiatan yang dibatalkan (void) tidak dihitung.",
                  "IKU 2 = facilitation and coordination activities with other institutions that have at least one follow-up / activities held in the period × 100%; voided activities are left out."),
-            pick("IKU 3 = (RKPDesa + APBDesa + LPPDesa tepat waktu) / (jumlah desa × 3) × 100%, atas dokumen yang batas waktunya jatuh dalam periode ini (tahun Y: RKPDesa Y+1, APBDesa Y+1, LPPDesa Y−1) bagi setiap desa yang aktif pada batas waktu itu.",
-                 "IKU 3 = (RKPDesa + APBDesa + LPPDesa on time) / (villages × 3) × 100%, over the documents whose deadline falls in the period (year Y: RKPDesa Y+1, APBDesa Y+1, LPPDesa Y−1) for every village active on that deadline."),
+            pick("IKU 3 = (RKPDesa + APBDesa + LPPDesa tepat waktu) / (jumlah desa × 3) × 100%, atas dokumen yang batas waktunya jatuh dalam periode ini (tahun Y: RKPDesa Y+1, APBDesa Y+1, LPPDesa Y−1) bagi setiap desa yang aktif pada batas waktu itu. Selama periode belum selesai, dokumen yang batas waktunya belum lewat dan belum masuk belum jatuh tempo dan tidak dihitung; yang sudah masuk dihitung.",
+                 "IKU 3 = (RKPDesa + APBDesa + LPPDesa on time) / (villages × 3) × 100%, over the documents whose deadline falls in the period (year Y: RKPDesa Y+1, APBDesa Y+1, LPPDesa Y−1) for every village active on that deadline. While the period is open, documents whose deadline is still ahead and that are not in yet are not yet due and not counted; those already in are counted."),
             pick("Batas waktu bawaan untuk tahun anggaran N: RKPDesa \(defaultRule(.rkpdesa)); APBDesa \(defaultRule(.apbdesa)); LPPDesa \(defaultRule(.lppdesa)). Batas waktu yang ditetapkan lain di iku (mis. Perbup) tercantum pada tabel batas waktu.",
                  "Default deadlines for fiscal year N: RKPDesa \(defaultRule(.rkpdesa)); APBDesa \(defaultRule(.apbdesa)); LPPDesa \(defaultRule(.lppdesa)). Deadlines set otherwise in iku (e.g. by a Perbup) are shown in the deadlines table."),
         ]

@@ -6,7 +6,7 @@ struct Iku: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iku",
         abstract: "Records and key performance indicators (IKU) of a kecamatan office.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Keeps the survey responses, facilitation logs and village documents behind the
             office's three IKU in one SQLite file, with every change kept in history.
 
@@ -24,7 +24,7 @@ struct Iku: ParsableCommand {
                  village...) or the database's state; nothing was written
               2  usage error: unknown command or option, missing value, not a number
               3  internal error: SQLite or the system failed
-            """,
+            """),
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, MigrateCommand.self, CheckCommand.self, OfficeCommand.self,

@@ -7,8 +7,9 @@ import Storage
 struct RecomputeTests {
     let fixture: Fixture
 
+    /// Year-end: the clock reads 2027-01-05, after every deadline of 2026.
     init() throws {
-        fixture = try Fixture()
+        fixture = try Fixture(now: Date(timeIntervalSince1970: 1_767_225_600 + 369 * 86_400))
     }
 
     @discardableResult

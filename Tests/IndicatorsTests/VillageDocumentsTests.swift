@@ -11,8 +11,10 @@ struct VillageDocumentsTests {
         fixture = try Fixture()
     }
 
-    func result(_ period: Period? = nil) throws -> VillageDocumentsResult {
-        try ReportBuilder(fixture.database).report(for: period ?? Period.year(2026)).villageDocuments
+    /// IKU 3 of `period` (default 2026) decided on `day` (default 2027-12-31, after every deadline
+    /// of 2026, so the figures are final).
+    func result(_ period: Period? = nil, on day: String = "2027-12-31") throws -> VillageDocumentsResult {
+        try ReportBuilder(fixture.database).report(for: period ?? Period.year(2026), on: date(day)).villageDocuments
     }
 
     func date(_ text: String) -> CalendarDate { CalendarDate(text)! }

@@ -240,7 +240,7 @@ struct KioskHandlerTests {
         }
         let missing = try run(["--db", "/nonexistent/iku.sqlite", "--listen", "127.0.0.1:0"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.hasPrefix("error: no iku database at /nonexistent/iku.sqlite"))
+        #expect(missing.stderr.hasPrefix("error: no iku database at \"/nonexistent/iku.sqlite\""))
     }
 
     @Test func sigintStopsAnIdleKioskWithExitZero() throws {

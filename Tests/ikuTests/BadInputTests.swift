@@ -184,7 +184,7 @@ struct BadInputTests {
         let before = try iku.contentDump()
         let result = try iku.run(["survey", "import", path])
         #expect(result.status == 1)
-        #expect(result.stderr == "error: big.csv: line 6002: u4: \"7\" is not allowed; a whole number from 1 (worst) to 4 (best), or empty or - for unanswered; nothing was imported\n")
+        #expect(result.stderr == "error: \"big.csv\": line 6002: u4: \"7\" is not allowed; a whole number from 1 (worst) to 4 (best), or empty or - for unanswered; nothing was imported\n")
         #expect(try iku.contentDump() == before)
     }
 
@@ -201,7 +201,7 @@ struct BadInputTests {
         let result = try iku.run(["survey", "import", path])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first == "error: many.csv: 25 bad lines; nothing was imported:")
+        #expect(lines.first == "error: \"many.csv\": 25 bad lines; nothing was imported:")
         #expect(lines.count == 22)
         #expect(lines[1] == "  line 2: u9: \"9\" is not allowed; a whole number from 1 (worst) to 4 (best), or empty or - for unanswered")
         #expect(lines[20].hasPrefix("  line 78: u9:"))

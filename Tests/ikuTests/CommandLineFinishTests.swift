@@ -36,8 +36,9 @@ struct CommandLineFinishTests {
             for block in blocks where block.contains("<date>") || block.contains("<instant>") {
                 #expect(block.contains("YYYY-MM-DD"), "iku \(path.joined(separator: " ")): \(block)")
             }
-            // Discussions are wrapped by hand; ArgumentParser would break longer lines at 80.
-            for line in command.configuration.discussion.split(separator: "\n") {
+            // Discussions are reflowed (HelpText) and wrapped by ArgumentParser: no line longer
+            // than 80 columns, and no stray break (CommandLinePolishTests).
+            for line in help.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
                 #expect(line.count <= 80, "iku \(path.joined(separator: " ")): \(line)")
             }
         }

@@ -88,7 +88,7 @@ struct DemoCommandTests {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
             let result = try iku.run(["demo", "--db", path])
             #expect(result.status == 1)
-            #expect(result.stderr.hasPrefix("error: refusing to replace \(path): it is not a demo database"))
+            #expect(result.stderr.hasPrefix("error: refusing to replace \"\(path)\": it is not a demo database"))
             #expect(result.stderr.split(separator: "\n").count == 1)
             #expect(result.stdout.isEmpty)
             if path == notes { #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes) }

@@ -183,7 +183,7 @@ struct LocalDayCommandTests {
         let imported = try iku.run(["survey", "import", csv])
         #expect(imported.status == 1)
         #expect(imported.stderr == """
-            error: skm.csv: 2 bad lines; nothing was imported:
+            error: "skm.csv": 2 bad lines; nothing was imported:
               line 3: date: "2062-12-02" is not allowed; \(today)
               line 5: date: "2026-12-03" is not allowed; \(today)
 

@@ -59,7 +59,7 @@ struct CanonicalDigest {
     func hexDigest() -> String {
         var hasher = hasher
         hasher.update(bufferPointer: buffer.bytes)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 
     private mutating func appendTag(_ tag: UInt8) {

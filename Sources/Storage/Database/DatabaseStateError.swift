@@ -12,7 +12,7 @@ public enum DatabaseStateError: Error, Equatable, CustomStringConvertible {
     case noOffice(path: String)
 
     public var description: String {
-        switch self {
+        switch self.quotingPaths {
         case .missing(let path):
             return "no iku database at \(path); create one with `iku init --kecamatan-code CODE --kecamatan-name NAME`, or pass --db PATH"
         case .alreadyExists(let path):
@@ -33,6 +33,20 @@ public enum DatabaseStateError: Error, Equatable, CustomStringConvertible {
             return "the database needs migrations \(names.joined(separator: ", ")); back it up, then run `iku migrate`"
         case .noOffice(let path):
             return "\(path) has no office recorded; it was not created by `iku init`"
+        }
+    }
+
+    /// The same error with its file name quoted and escaped for a message (`MessageText.path`).
+    private var quotingPaths: DatabaseStateError {
+        switch self {
+        case .missing(let path): return .missing(path: MessageText.path(path))
+        case .alreadyExists(let path): return .alreadyExists(path: MessageText.path(path))
+        case .notSQLite(let path, let detail): return .notSQLite(path: MessageText.path(path), detail: MessageText.oneLine(detail))
+        case .notIku(let path): return .notIku(path: MessageText.path(path))
+        case .empty(let path): return .empty(path: MessageText.path(path))
+        case .readOnlyFile(let path): return .readOnlyFile(path: MessageText.path(path))
+        case .noOffice(let path): return .noOffice(path: MessageText.path(path))
+        case .newerDatabase, .migrationChanged, .pendingMigrations: return self
         }
     }
 }

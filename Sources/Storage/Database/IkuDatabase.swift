@@ -49,12 +49,7 @@ public final class IkuDatabase {
         } catch let error as SQLiteError {
             throw DatabaseStateError.notSQLite(path: path, detail: error.message)
         }
-        let migrator = Migrator()
-        try migrator.validate(connection)
-        if schema == .current {
-            let pending = try migrator.pending(in: connection)
-            if !pending.isEmpty { throw DatabaseStateError.pendingMigrations(pending) }
-        }
+        try Migrator().check(connection, requireCurrent: schema == .current)
         if !readOnly { try connection.enableWriteAheadLog() }
         return IkuDatabase(connection: connection, actor: actor, clock: clock)
     }
@@ -77,7 +72,7 @@ public final class IkuDatabase {
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw DatabaseStateError.alreadyExists(path: path) }
-            throw StateError("cannot create \(path): \(String(cString: strerror(errno)))")
+            throw StateError("cannot create \(MessageText.path(path)): \(String(cString: strerror(errno)))")
         }
         close(descriptor)
         do {

@@ -41,12 +41,12 @@ public struct StateError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Text from users and records made fit for a one-line message.
-enum MessageText {
+public enum MessageText {
     /// `text` with line breaks, tabs, other control characters and invisible format characters
     /// (right-to-left marks and overrides, byte order marks, ...) written as escapes (`\n`,
     /// `\u{200F}`), so a message stays one line, reads in order, and shows why a value that looks
     /// right was refused; cut after `limit` Unicode scalars with "...".
-    static func oneLine(_ text: String, limit: Int = .max) -> String {
+    public static func oneLine(_ text: String, limit: Int = .max) -> String {
         var shown = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -67,5 +67,11 @@ enum MessageText {
             count += 1
         }
         return shown
+    }
+
+    /// A file name in a message: quoted and escaped like a refused value (never cut), so a
+    /// name with spaces, line breaks or invisible marks reads unambiguously on one line.
+    public static func path(_ path: String) -> String {
+        "\"" + oneLine(path) + "\""
     }
 }

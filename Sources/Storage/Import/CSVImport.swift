@@ -56,9 +56,9 @@ public struct ImportRefused: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         if badLineCount == 1, let only = problems.first {
-            return "\(fileName): \(only); nothing was imported"
+            return "\(MessageText.path(fileName)): \(only); nothing was imported"
         }
-        var lines = ["\(fileName): \(badLineCount) bad lines; nothing was imported:"]
+        var lines = ["\(MessageText.path(fileName)): \(badLineCount) bad lines; nothing was imported:"]
         lines += problems.map { "  \($0)" }
         if badLineCount > problems.count {
             lines.append("  and \(badLineCount - problems.count) more bad lines")
@@ -182,7 +182,7 @@ struct CSVImport<Importer: CSVRowImporter> {
                 }
             }
             guard reader.sha256() == digest else {
-                throw StateError("\(fileName) changed while it was being imported; nothing was imported")
+                throw StateError("\(MessageText.path(fileName)) changed while it was being imported; nothing was imported")
             }
             if badLines > 0 {
                 throw ImportRefused(fileName: fileName, problems: problems, badLineCount: badLines)
@@ -222,7 +222,7 @@ struct CSVImport<Importer: CSVRowImporter> {
         }
         if let previous {
             throw StateError("""
-                \(fileName) has the same content (SHA-256) as \(previous.name), imported at \(previous.at) by \
+                \(MessageText.path(fileName)) has the same content (SHA-256) as \(MessageText.path(previous.name)), imported at \(previous.at) by \
                 \(previous.actor) as change \(previous.change); nothing was imported (pass --allow-duplicate-file \
                 to import it again)
                 """)

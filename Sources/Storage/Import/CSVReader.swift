@@ -84,7 +84,7 @@ final class CSVReader {
     init(path: String, chunkSize: Int = 1 << 20) throws {
         descriptor = Foundation.open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw StateError("cannot open \(path): \(String(cString: strerror(errno)))")
+            throw StateError("cannot open \(MessageText.path(path)): \(String(cString: strerror(errno)))")
         }
         self.path = path
         self.chunkSize = max(chunkSize, 4)
@@ -255,7 +255,7 @@ final class CSVReader {
         repeat {
             count = read(descriptor, chunk, chunkSize)
         } while count < 0 && errno == EINTR
-        guard count >= 0 else { throw StateError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard count >= 0 else { throw StateError("cannot read \(MessageText.path(path)): \(String(cString: strerror(errno)))") }
         guard count > 0 else { return false }
         hasher.update(bufferPointer: UnsafeRawBufferPointer(start: chunk, count: count))
         bytesRead += count
@@ -309,7 +309,7 @@ enum UTF8Check {
 enum FileDigest {
     static func sha256(path: String) throws -> String {
         let descriptor = Foundation.open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw StateError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw StateError("cannot open \(MessageText.path(path)): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         let size = 1 << 20
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
@@ -318,7 +318,7 @@ enum FileDigest {
         while true {
             let count = read(descriptor, buffer, size)
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw StateError("cannot read \(path): \(String(cString: strerror(errno)))") }
+            guard count >= 0 else { throw StateError("cannot read \(MessageText.path(path)): \(String(cString: strerror(errno)))") }
             if count == 0 { break }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: count))
         }

@@ -8,13 +8,14 @@ public struct Migration: Sendable, Equatable {
     /// The SQL text, run as one transaction.
     public let sql: String
 
+    /// Hex SHA-256 of the SQL text, recorded when applied so later edits are detected.
+    public let sha256: String
+
     public init(name: String, sql: String) {
         self.name = name
         self.sql = sql
+        sha256 = SHA256.hexDigest(of: Data(sql.utf8))
     }
-
-    /// Hex SHA-256 of the SQL text, recorded when applied so later edits are detected.
-    public var sha256: String { SHA256.hexDigest(of: Data(sql.utf8)) }
 
     /// The migrations built into this binary.
     public static let embedded: [Migration] = embeddedMigrations
@@ -23,6 +24,6 @@ public struct Migration: Sendable, Equatable {
 extension SHA256 {
     /// Lower-case hex SHA-256 of `data`.
     public static func hexDigest(of data: Data) -> String {
-        hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(hash(data: data))
     }
 }

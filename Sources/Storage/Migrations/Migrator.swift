@@ -54,6 +54,15 @@ public struct Migrator: Sendable {
         try Self.refuseUnsafe(try status(of: connection))
     }
 
+    /// One reading of the ledger on open: throws when the database was migrated by a newer
+    /// binary or an applied migration was edited, and, when `requireCurrent`, when any is pending.
+    public func check(_ connection: Connection, requireCurrent: Bool) throws {
+        let status = try status(of: connection)
+        try Self.refuseUnsafe(status)
+        let pending = status.filter { $0.state == .pending }.map(\.name)
+        if requireCurrent, !pending.isEmpty { throw DatabaseStateError.pendingMigrations(pending) }
+    }
+
     /// Names of migrations not yet applied.
     public func pending(in connection: Connection) throws -> [String] {
         try status(of: connection).filter { $0.state == .pending }.map(\.name)

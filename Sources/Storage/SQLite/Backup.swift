@@ -9,8 +9,8 @@ extension Connection {
     public func backup(to path: String) throws {
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
-            if errno == EEXIST { throw StateError("\(path) already exists; a backup never overwrites a file") }
-            throw StateError("cannot create \(path): \(String(cString: strerror(errno)))")
+            if errno == EEXIST { throw StateError("\(MessageText.path(path)) already exists; a backup never overwrites a file") }
+            throw StateError("cannot create \(MessageText.path(path)): \(String(cString: strerror(errno)))")
         }
         close(descriptor)
         do {

@@ -6,17 +6,18 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "The tamper-evident change log: list it, verify it, print its head.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Examples:
               iku audit log --since 2026-01-01 --actor siti
               iku audit verify --expect-head 3f2a…
               iku audit head
-            """,
+            """),
         subcommands: [Log.self, Verify.self, Head.self]
     )
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Every change, oldest first: when, who, what, and its chain digest.",
             discussion: "Example:\n  iku audit log --kind survey --since 2026-01-01 --format csv")
 
@@ -38,7 +39,7 @@ struct AuditCommand: ParsableCommand {
                 until: try until.map { try Instant.parse($0, field: "until", endOfDay: true, in: database) },
                 actor: actor, kind: kind)
             let zone = try database.officeZone()
-            let writer = RecordWriter(Self.columns(zone, format: output.format), format: output.format)
+            let writer = RecordWriter(Self.columns(zone, format: output.format), format: output.format, dialect: output.dialect)
             try ChangeLog(database.connection).forEachEntry(matching: filter) { writer.write($0) }
             writer.finish()
         }
@@ -63,8 +64,9 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the whole chain and compare it with the stored digests.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Exits 0 with the number of entries checked and the head digest, or 1 naming the
                 first entry that does not verify. With --expect-head, also fails unless that
                 digest (one printed earlier by `iku audit head`) is an entry of the current
@@ -72,7 +74,7 @@ struct AuditCommand: ParsableCommand {
 
                 Example:
                   iku audit verify --expect-head 9c1e…
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
         @Option(help: ArgumentHelp("A head digest published earlier; it must still be in the chain.", valueName: "digest"))
@@ -90,6 +92,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Head: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "head",
             abstract: "Print the current head digest, to publish in the year-end report.",
             discussion: "Example:\n  iku audit head")
 

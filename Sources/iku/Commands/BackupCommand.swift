@@ -5,7 +5,7 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the live database to a new file, safely, while others keep working.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Uses SQLite's online backup API: the copy is one consistent snapshot even while
             other clerks write. The copy is then checked (integrity, foreign keys, audit
             chain). To restore, stop using the damaged file, keep it aside, and point --db
@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
 
             Example:
               iku backup /media/usb/iku-2026-12-31.sqlite
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -7,13 +7,13 @@ struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadline",
         abstract: "Set and list the deadlines of RKPDesa, APBDesa and LPPDesa per fiscal year.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Defaults: RKPDesa N by 30 September N−1, APBDesa N by 31 December N−1, LPPDesa N
             by 31 March N+1. A regency's Perbup may set others; set them here.
 
             Example:
               iku deadline list --year 2027
-            """,
+            """),
         subcommands: [SetCommand.self, ListCommand.self]
     )
 
@@ -21,11 +21,11 @@ struct DeadlineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Override one document's deadline for a fiscal year (or restore the default).",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Examples:
                   iku deadline set --document rkpdesa --year 2027 --due 2026-10-15
                   iku deadline set --document rkpdesa --year 2027 --default
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions
@@ -61,10 +61,10 @@ struct DeadlineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "Show the default, any override and the deadline in force for each document.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku deadline list --year 2027
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions

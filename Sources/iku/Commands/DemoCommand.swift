@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create a demo database for Kecamatan Tempursari with three years of sample records.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Creates a database for Kecamatan Tempursari (35.08.01) with its seven villages
             and sample records for the two years before the current one and the current year
             to date: survey responses for several services, facilitation and coordination
@@ -28,7 +28,7 @@ struct DemoCommand: ParsableCommand {
               iku demo
               iku demo --db demo.sqlite
               IKU_NOW=2026-05-20T09:00:00Z iku demo --db demo.sqlite
-            """
+            """)
     )
 
     @OptionGroup var location: DatabaseLocation

@@ -6,7 +6,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the office's changes (after a head) as one bundle signed with the office key.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             The bundle holds every change after --since HEAD (every change without it) with
             every row it wrote and its audit digests, the first and last head, and the
             office's Ed25519 signature. The same database and HEAD give the same bytes.
@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
             Examples:
               iku export --output tempursari-2026.iku-bundle
               iku export --output tempursari-dec.iku-bundle --since 3f5c...e1
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -6,7 +6,7 @@ struct FacilitationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facilitation",
         abstract: "Add, follow up, list, show, correct and void facilitation and coordination activities.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             An activity held with another institution counts as followed up once it has at
             least one live follow-up. A follow-up is never dated before its activity.
 
@@ -16,7 +16,7 @@ struct FacilitationCommand: ParsableCommand {
               iku facilitation follow-up 4 --date 2026-02-10 \\
                 --action "Surat edaran ke desa" --evidence 400/12/2026
               iku facilitation list --year 2026 --pending
-            """,
+            """),
         subcommands: [Add.self, FollowUpCommand.self, List.self, Show.self, Correct.self, VoidRecord.self,
                       CorrectFollowUp.self, VoidFollowUp.self]
     )
@@ -76,15 +76,16 @@ struct FacilitationCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record an activity; prints its id.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 --date, --kind, --institution and --subject are required.
 
                 Example:
                   iku facilitation add --date 2026-02-03 --kind fasilitasi \\
                     --institution "Dinas PMD" --subject "Musrenbangdes" \\
                     --section Pemerintahan --result "Jadwal disepakati"
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var fields: Fields
@@ -104,11 +105,11 @@ struct FacilitationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "follow-up",
             abstract: "Record a follow-up (tindak lanjut) of an activity; prints the follow-up's id.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku facilitation follow-up 4 --date 2026-02-10 \\
                     --action "Surat edaran ke desa" --evidence 400/12/2026
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The activity's id.")
@@ -127,11 +128,12 @@ struct FacilitationCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List activities by date, with how many live follow-ups each has.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku facilitation list --year 2026 --pending
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -149,7 +151,7 @@ struct FacilitationCommand: ParsableCommand {
             let activities = try FacilitationStore(opened).list(filter, asOf: asOf)
             let writer = RecordWriter(RecordColumns.zoned(FacilitationCommand.listColumns, try opened.officeZone(), format: output.format) {
                 $0.activity.change.recordedAt
-            }, format: output.format)
+            }, format: output.format, dialect: output.dialect)
             activities.forEach(writer.write)
             writer.finish()
         }
@@ -157,13 +159,14 @@ struct FacilitationCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an activity's current version and its follow-ups.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 The csv format prints the activity only; table and json include the follow-ups.
 
                 Example:
                   iku facilitation show 4 --format json
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -187,7 +190,7 @@ struct FacilitationCommand: ParsableCommand {
                 RecordWriter.detail(activity, columns: columns, format: .json,
                                     extraJSON: [("follow_ups", nested)])
             case .csv:
-                RecordWriter.detail(activity, columns: columns, format: .csv)
+                RecordWriter.detail(activity, columns: columns, format: .csv, dialect: output.dialect)
             case .table:
                 let standardOutput = StandardOutput()
                 RecordWriter.detail(activity, columns: columns, format: .table, output: standardOutput)
@@ -201,13 +204,14 @@ struct FacilitationCommand: ParsableCommand {
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Correct an activity: writes a new version; the old one stays in history.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Give only the fields to change; an empty value clears an optional field.
 
                 Example:
                   iku facilitation correct 4 --institution "Puskesmas Tempursari" --result ""
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The activity's id.")
@@ -224,10 +228,10 @@ struct FacilitationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "void",
             abstract: "Void an activity entered by mistake; it stays in history with the reason.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku facilitation void 4 --reason "not with another institution"
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The activity's id.")
@@ -245,10 +249,10 @@ struct FacilitationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "correct-follow-up",
             abstract: "Correct a follow-up: writes a new version; the old one stays in history.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku facilitation correct-follow-up 9 --date 2026-02-11
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The follow-up's id.")
@@ -265,10 +269,10 @@ struct FacilitationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "void-follow-up",
             abstract: "Void a follow-up entered by mistake; it stays in history with the reason.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku facilitation void-follow-up 9 --reason "belongs to activity 5"
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The follow-up's id.")

@@ -5,13 +5,13 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Every version of one record, oldest first: who, when, and what changed.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             KIND is one of:
               \(VersionedKind.allCases.map { $0.rawValue }.joined(separator: ", ")).
 
             Example:
               iku history survey 42
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -5,7 +5,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new database for one kecamatan.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Creates the file (readable by its owner only), applies every migration and
             records the office with its time zone, which decides every day iku reasons
             about: by default the zone of the code's province (WIB Asia/Jakarta, WITA
@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
               iku init --kecamatan-code 35.08.01 --kecamatan-name Tempursari \\
                 --db tempursari.sqlite
               iku init --kecamatan-code 51.71.01 --kecamatan-name Denpasar
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

@@ -22,27 +22,27 @@ struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key",
         abstract: "Create and show the office's Ed25519 key that signs its export bundles.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             The key lives in a file outside the database (mode 0600); the regency registers
             its public key and accepts only bundles signed with it.
 
             Examples:
               iku key init
               iku key show
-            """,
+            """),
         subcommands: [Init.self, Show.self]
     )
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create the office key in a new file; never replaces one. An audited change.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 The public key is recorded in the change log (iku audit log --kind office).
 
                 Examples:
                   iku key init
                   iku key init --key /media/usb/tempursari.key
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
         @OptionGroup var location: KeyLocation
@@ -66,10 +66,10 @@ struct KeyCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the key file's place and, alone on the last line, its public key.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku key show
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
         @OptionGroup var location: KeyLocation

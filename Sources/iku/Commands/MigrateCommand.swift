@@ -5,7 +5,7 @@ struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Apply pending schema migrations, or list them with --status.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Each migration runs in its own transaction. A database whose applied migrations
             were edited, or that a newer iku migrated, is refused untouched. Then a database
             without a recorded time zone (made before iku recorded one) gets the zone of its
@@ -14,7 +14,7 @@ struct MigrateCommand: ParsableCommand {
             Examples:
               iku migrate --status
               iku migrate
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

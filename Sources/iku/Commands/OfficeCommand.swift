@@ -8,7 +8,7 @@ struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "office",
         abstract: "Show and set the office's details: time zone, regency, address and head of office.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Every setting is kept with history: setting one again records a new value and
             keeps the old one, with the actor and the time (iku audit log --kind office).
             The report (html, md, table) opens with the letterhead (regency, kecamatan,
@@ -20,7 +20,7 @@ struct OfficeCommand: ParsableCommand {
               iku office show
               iku office set --head-name "Drs. Contoh Nama" \\
                 --head-nip "19660228 199203 1 012"
-            """,
+            """),
         subcommands: [Show.self, Set.self]
     )
 
@@ -65,12 +65,12 @@ struct OfficeCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the office's code, name and settings, and who set each.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Examples:
                   iku office show
                   iku office show --format json
                   iku office show --as-of 2025-12-31
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
         @OptionGroup var asOfOption: AsOfOption
@@ -123,7 +123,7 @@ struct OfficeCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set one or more of the office's settings as one change; an empty value clears one.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 The earlier values stay in history. The time zone is an IANA name: Asia/Jakarta
                 (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). The NIP is 18 digits,
                 spaced as printed or not, checked by its parts: birth date YYYYMMDD, the
@@ -136,7 +136,7 @@ struct OfficeCommand: ParsableCommand {
                     --address "Jl. Raya Tempursari No. 1, Lumajang"
                   iku office set --head-name "Drs. Contoh Nama" --head-rank "Pembina (IV/a)" \\
                     --head-nip "19660228 199203 1 012" --head-position "Camat Tempursari"
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
 

@@ -7,13 +7,13 @@ struct PopulationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "population",
         abstract: "Record the number of service users per year or quarter, for sample adequacy.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             The report compares the respondents with the Krejcie & Morgan minimum sample for
             the recorded population.
 
             Example:
               iku survey population set --year 2026 --count 1000
-            """,
+            """),
         subcommands: [SetCommand.self, ListCommand.self]
     )
 
@@ -21,11 +21,11 @@ struct PopulationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Set the number of service users of a year or one quarter.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Examples:
                   iku survey population set --year 2026 --count 1000
                   iku survey population set --year 2026 --quarter 3 --count 260
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions
@@ -54,10 +54,10 @@ struct PopulationCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List the populations as last set, with their minimum samples.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku survey population list --year 2026
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions

@@ -12,7 +12,7 @@ struct RecomputeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recompute",
         abstract: "Year-end recomputation: store a year's figures as a snapshot and show what changed.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Computes the year's three IKU as the records stand now and stores them as a
             dated, attributed snapshot with the counts behind them and the SHA-256 of the
             exact input rows. When the year already has a snapshot, prints the figures that
@@ -20,7 +20,7 @@ struct RecomputeCommand: ParsableCommand {
 
             Example:
               iku recompute --year 2026
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions

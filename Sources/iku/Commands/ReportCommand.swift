@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compute the three IKU for a year, a quarter or a date range.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Computes Nilai IKM Kecamatan, the facilitation follow-up percentage and the
             village documents on time straight from the stored records, with numerators,
             denominators, target and capaian, and the breakdowns behind each. Numbers are
@@ -23,8 +23,10 @@ struct ReportCommand: ParsableCommand {
             English): the three IKU with their verdicts, an NRR chart with the mutu bands,
             the yearly trend of every year with records, the activities without follow-up,
             the village × document matrix and the rules used. md has the same content as
-            Markdown tables. csv --excel writes what Excel with Indonesian settings opens:
-            UTF-8 BOM, ';' separator, decimal comma, CRLF.
+            Markdown tables. csv is exact, for programs; csv --excel writes what Excel with
+            Indonesian settings opens: UTF-8 BOM, ';' separator, decimal comma, CRLF, and text
+            that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+            carriage return) gets a leading ' so it is shown, never run.
 
             Examples:
               iku report --year 2026
@@ -35,7 +37,7 @@ struct ReportCommand: ParsableCommand {
               iku report --year 2026 --from 2026-01-01 --to 2026-06-30 \\
                 --follow-up-by 2026-07-15 --format json
               iku report --year 2025 --as-of 2026-01-15T09:00:00+07:00
-            """
+            """)
     )
 
     @OptionGroup var options: DatabaseOptions
@@ -56,13 +58,14 @@ struct ReportCommand: ParsableCommand {
             help: ArgumentHelp("Count only follow-ups dated on or before this day, YYYY-MM-DD (IKU 2).", valueName: "date"))
     var followUpBy: String?
 
-    @Option(help: ArgumentHelp("Output: table, json, csv, md or html.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output: table, json, csv (exact, for programs; --excel for a spreadsheet), md or html.",
+                               valueName: "format"))
     var format: ReportFormat = .table
 
     @Option(help: ArgumentHelp("Language of the html report: id (default) or en.", valueName: "lang"))
     var lang: ReportLanguage?
 
-    @Flag(help: "With --format csv: a file for Excel with Indonesian settings (BOM, ';', decimal comma, CRLF).")
+    @Flag(help: "With --format csv: a file for Excel with Indonesian settings (BOM, ';', decimal comma, CRLF; text that would run as a formula gets a leading ').")
     var excel = false
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output; it must not exist.",
@@ -104,15 +107,14 @@ struct ReportCommand: ParsableCommand {
         }
         let followUpDate = try followUpBy.map { try InputArguments.date($0, option: "follow-up-by") }
         let database = try options.open(readOnly: true)
-        let asOf = try asOfOption.resolve(in: database)
+        let (asOf, day) = try asOfOption.resolveWithDay(in: database)
         let builder = ReportBuilder(database)
-        let report = try builder.report(for: period, followUpBy: followUpDate, asOf: asOf)
-        func trend() throws -> [Report] {
+        let report = try builder.report(for: period, followUpBy: followUpDate, asOf: asOf, on: day)
+        func trend() throws -> [YearFigures] {
             let line = TerminalStatusLine()
             defer { line.clear() }
-            return try builder.yearlyReports(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID)) { year, done, total in
-                line.show("computing the trend: \(year) (\(done + 1) of \(total))")
-            }
+            line.show("computing the trend of every year with records")
+            return try builder.trend(including: year, asOf: AsOf(lastChangeID: report.asOfChangeID), on: day)
         }
         let signedOn = try asOfOption.documentDay(in: database)
         let text: String

@@ -8,7 +8,7 @@ struct ServiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "service",
         abstract: "Add, list and remove the services the office offers (the kiosk's list).",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Adding or removing a service is one audited change (kind office, action
             set); a removed service stays in history and in the responses that named it.
 
@@ -16,20 +16,20 @@ struct ServiceCommand: ParsableCommand {
               iku service add --name KTP
               iku service list
               iku service remove --name "Surat Pindah"
-            """,
+            """),
         subcommands: [Add.self, List.self, Remove.self]
     )
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a service to the office's list.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 The name is 1 to 200 characters; a service already offered (any case) is
                 refused.
 
                 Example:
                   iku service add --name "Akta Kelahiran"
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
 
@@ -45,11 +45,11 @@ struct ServiceCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the services offered, with who added each.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Examples:
                   iku service list
                   iku service list --as-of 2025-12-31
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
         @OptionGroup var asOfOption: AsOfOption
@@ -67,10 +67,10 @@ struct ServiceCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Take a service off the office's list (it stays in history).",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku service remove --name KTP
-                """)
+                """))
 
         @OptionGroup var options: DatabaseOptions
 

@@ -7,10 +7,10 @@ struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "List and show the year-end snapshots stored by `iku recompute`.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Example:
               iku snapshot list --year 2026
-            """,
+            """),
         subcommands: [ListCommand.self, ShowCommand.self]
     )
 
@@ -18,10 +18,10 @@ struct SnapshotCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List snapshots with their headline figures.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku snapshot list --year 2026
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions
@@ -51,11 +51,11 @@ struct SnapshotCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Show one snapshot: figures, counts, digest check and changes since the previous one.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Examples:
                   iku snapshot show 3
                   iku snapshot show 3 --format json
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions

@@ -6,7 +6,7 @@ struct SubmissionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submission",
         abstract: "Add, list, show, correct and void village document submissions.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             A submission is one village's RKPDesa, APBDesa or LPPDesa for a fiscal year,
             with the date it was adopted (LPPDesa: delivered). A village has at most one
             live submission per document and year: correct it instead of adding another.
@@ -15,7 +15,7 @@ struct SubmissionCommand: ParsableCommand {
               iku submission add --village 35.08.01.2005 --document rkpdesa \\
                 --year 2026 --date 2025-09-22
               iku submission list --year 2026 --village 35.08.01.2005
-            """,
+            """),
         subcommands: [Add.self, List.self, Show.self, Correct.self, VoidRecord.self]
     )
 
@@ -55,14 +55,15 @@ struct SubmissionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a village document; prints its id.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 --village, --document, --year and --date are required.
 
                 Example:
                   iku submission add --village 35.08.01.2005 --document apbdesa --year 2026 \\
                     --date 2025-12-20 --reference "Perdes 7/2025" --received 2025-12-23
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var fields: Fields
@@ -80,11 +81,12 @@ struct SubmissionCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List submissions by fiscal year, village and document.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku submission list --year 2026 --village 35.08.01.2005 --format csv
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -102,7 +104,7 @@ struct SubmissionCommand: ParsableCommand {
             let filter = try SubmissionFilter(year: year, village: village, document: document, includeVoided: includeVoided)
             let (opened, asOf) = try asOfOption.openForReading(database)
             let submissions = try SubmissionStore(opened).list(filter, asOf: asOf)
-            let writer = RecordWriter(RecordColumns.zoned(SubmissionCommand.columns, try opened.officeZone(), format: output.format), format: output.format)
+            let writer = RecordWriter(RecordColumns.zoned(SubmissionCommand.columns, try opened.officeZone(), format: output.format), format: output.format, dialect: output.dialect)
             submissions.forEach(writer.write)
             writer.finish()
         }
@@ -110,11 +112,12 @@ struct SubmissionCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a submission's current version (voided or not).",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku submission show 12
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -125,19 +128,20 @@ struct SubmissionCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let submission = try SubmissionStore(opened).show(id, asOf: asOf)
-            RecordWriter.detail(submission, columns: RecordColumns.zoned(SubmissionCommand.columns, try opened.officeZone(), format: output.format), format: output.format)
+            RecordWriter.detail(submission, columns: RecordColumns.zoned(SubmissionCommand.columns, try opened.officeZone(), format: output.format), format: output.format, dialect: output.dialect)
         }
     }
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Correct a submission: writes a new version; the old one stays in history.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Give only the fields to change; an empty value clears an optional field.
 
                 Example:
                   iku submission correct 12 --date 2025-09-29 --note ""
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The submission's id.")
@@ -154,10 +158,10 @@ struct SubmissionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "void",
             abstract: "Void a submission entered by mistake; it stays in history with the reason.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku submission void 12 --reason "wrong village"
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The submission's id.")

@@ -6,7 +6,7 @@ struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
         abstract: "Add, import, list, show, correct and void satisfaction survey (SKM) responses.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Each response scores the elements U1..U9 (PermenPAN-RB 14/2017) from 1 (worst)
             to 4 (best); an unanswered element is stored as absent, never as 0.
 
@@ -15,7 +15,7 @@ struct SurveyCommand: ParsableCommand {
                 --scores 4,3,4,4,3,4,4,3,4 --gender P --age 34
               iku survey import skm-2026-q1.csv --dry-run
               iku survey list --year 2026 --service KTP --format csv
-            """,
+            """),
         subcommands: [Add.self, Import.self, List.self, Show.self, Correct.self, VoidRecord.self, PopulationCommand.self]
     )
 
@@ -61,15 +61,16 @@ struct SurveyCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a survey response; prints its id.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 --date, --service and --scores are required.
 
                 Example:
                   iku survey add --date 2026-03-02 --service KTP --scores 4,3,4,4,3,4,4,3,- \\
                     --gender L --age 41 --education SMA --occupation WIRAUSAHA \\
                     --suggestion "Antrean lebih cepat"
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var fields: Fields
@@ -87,8 +88,9 @@ struct SurveyCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import survey responses from a CSV file, all or nothing.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 The header names the columns date,service,u1,...,u9 and optionally gender,age,
                 education,occupation,suggestion, in any order. Fields may be quoted (RFC 4180);
                 the file is UTF-8 (a byte order mark is accepted); an empty score means
@@ -98,7 +100,7 @@ struct SurveyCommand: ParsableCommand {
 
                 Example:
                   iku survey import skm-2026-q1.csv --dry-run
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var arguments: ImportArguments
@@ -113,11 +115,12 @@ struct SurveyCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List survey responses by date.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku survey list --year 2026 --service KTP --format json
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -133,7 +136,7 @@ struct SurveyCommand: ParsableCommand {
             let filter = try SurveyFilter(year: year, service: service, includeVoided: includeVoided)
             let (opened, asOf) = try asOfOption.openForReading(database)
             let store = SurveyResponseStore(opened)
-            let writer = RecordWriter(RecordColumns.zoned(SurveyCommand.columns, try opened.officeZone(), format: output.format), format: output.format)
+            let writer = RecordWriter(RecordColumns.zoned(SurveyCommand.columns, try opened.officeZone(), format: output.format), format: output.format, dialect: output.dialect)
             try store.forEach(filter, asOf: asOf) { writer.write($0) }
             writer.finish()
         }
@@ -141,11 +144,12 @@ struct SurveyCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a survey response's current version (voided or not).",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku survey show 120
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -156,20 +160,21 @@ struct SurveyCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let response = try SurveyResponseStore(opened).show(id, asOf: asOf)
-            RecordWriter.detail(response, columns: RecordColumns.zoned(SurveyCommand.columns, try opened.officeZone(), format: output.format), format: output.format)
+            RecordWriter.detail(response, columns: RecordColumns.zoned(SurveyCommand.columns, try opened.officeZone(), format: output.format), format: output.format, dialect: output.dialect)
         }
     }
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Correct a survey response: writes a new version; the old one stays in history.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Give only the fields to change (--scores replaces all nine); an empty value
                 clears an optional field.
 
                 Example:
                   iku survey correct 120 --scores 4,4,4,4,3,4,4,3,4 --age ""
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The response's id.")
@@ -186,10 +191,10 @@ struct SurveyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "void",
             abstract: "Void a survey response entered by mistake; it stays in history with the reason.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku survey void 120 --reason "entered twice"
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The response's id.")

@@ -7,10 +7,10 @@ struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "target",
         abstract: "Set and list the yearly targets of the three IKU (Renstra / Perjanjian Kinerja).",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Example:
               iku target set --indicator ikm --year 2026 --value 82.5
-            """,
+            """),
         subcommands: [SetCommand.self, ListCommand.self]
     )
 
@@ -18,7 +18,7 @@ struct TargetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Set (or with --clear remove) one indicator's target for a year.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 The value is IKM points for ikm and a percentage for the other two, greater than
                 0 and at most 100. The earlier target is kept in history.
 
@@ -26,7 +26,7 @@ struct TargetCommand: ParsableCommand {
                   iku target set --indicator ikm --year 2026 --value 82.5
                   iku target set --indicator village-documents --year 2026 --value 100
                   iku target set --indicator facilitation --year 2026 --clear
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions
@@ -60,10 +60,10 @@ struct TargetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List the targets as last set.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku target list --year 2026
-                """
+                """)
         )
 
         @OptionGroup var options: DatabaseOptions

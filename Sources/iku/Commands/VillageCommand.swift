@@ -6,7 +6,7 @@ struct VillageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "village",
         abstract: "Add, list, show, correct, void and import the kecamatan's villages.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             A village code is the Kemendagri code PP.KK.CC.DDDD and must lie under this
             kecamatan's code. A correction or void adds a version; the old one stays in
             history.
@@ -15,7 +15,7 @@ struct VillageCommand: ParsableCommand {
               iku village add --code 35.08.01.2005 --name Tempursari
               iku village import villages.csv
               iku village list --format csv
-            """,
+            """),
         subcommands: [Add.self, List.self, Show.self, Correct.self, VoidRecord.self, Import.self]
     )
 
@@ -28,12 +28,13 @@ struct VillageCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a village; prints its id.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku village add --code 35.08.01.2005 --name Tempursari \\
                     --active-from 2000-01-01
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Option(help: ArgumentHelp("Kemendagri code PP.KK.CC.DDDD, e.g. 35.08.01.2005.", valueName: "code"))
@@ -53,11 +54,12 @@ struct VillageCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the villages, by code.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku village list --format json
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -68,7 +70,7 @@ struct VillageCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let villages = try VillageStore(opened).list(includeVoided: includeVoided, asOf: asOf)
-            let writer = RecordWriter(RecordColumns.zoned(VillageCommand.columns, try opened.officeZone(), format: output.format), format: output.format)
+            let writer = RecordWriter(RecordColumns.zoned(VillageCommand.columns, try opened.officeZone(), format: output.format), format: output.format, dialect: output.dialect)
             villages.forEach(writer.write)
             writer.finish()
         }
@@ -76,11 +78,12 @@ struct VillageCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a village's current version (voided or not).",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Example:
                   iku village show 3
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -91,19 +94,20 @@ struct VillageCommand: ParsableCommand {
         func run() throws {
             let (opened, asOf) = try asOfOption.openForReading(database)
             let village = try VillageStore(opened).show(id, asOf: asOf)
-            RecordWriter.detail(village, columns: RecordColumns.zoned(VillageCommand.columns, try opened.officeZone(), format: output.format), format: output.format)
+            RecordWriter.detail(village, columns: RecordColumns.zoned(VillageCommand.columns, try opened.officeZone(), format: output.format), format: output.format, dialect: output.dialect)
         }
     }
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Correct a village: writes a new version; the old one stays in history.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Give only the fields to change; an empty value clears an optional field.
 
                 Example:
                   iku village correct 3 --name "Tempursari" --active-until ""
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The village's id.")
@@ -128,12 +132,12 @@ struct VillageCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "void",
             abstract: "Void a village entered by mistake; it stays in history with the reason.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Refused while live submissions refer to the village.
 
                 Example:
                   iku village void 3 --reason "entered twice"
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The village's id.")
@@ -149,8 +153,9 @@ struct VillageCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import villages from a CSV file, all or nothing.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 The header names the columns code,name and optionally active_from,active_until,
                 in any order. One bad row imports nothing and every bad line is named. A file
                 with the same content as one imported before is refused unless
@@ -158,7 +163,7 @@ struct VillageCommand: ParsableCommand {
 
                 Example:
                   iku village import villages.csv --dry-run
-                """)
+                """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var arguments: ImportArguments

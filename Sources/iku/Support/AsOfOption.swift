@@ -17,7 +17,17 @@ struct AsOfOption: ParsableArguments {
 
     /// The point in the change log the command should read at.
     func resolve(in database: IkuDatabase) throws -> AsOf {
-        guard let instant else { return .now }
-        return try database.asOf(try Instant.parse(instant, field: "as-of", endOfDay: true, in: database))
+        guard instant != nil else { return .now }
+        return try resolveWithDay(in: database).asOf
+    }
+
+    /// The point in the change log and the as-of day: the office's local day of the instant, or
+    /// today without `--as-of` (the day that decides which documents are not yet due, and the
+    /// day a report is signed).
+    func resolveWithDay(in database: IkuDatabase) throws -> (asOf: AsOf, day: CalendarDate) {
+        let calendar = try database.officeCalendar()
+        guard let instant else { return (.now, calendar.today) }
+        let moment = try Instant.parse(instant, field: "as-of", endOfDay: true, in: database)
+        return (try database.asOf(moment), calendar.zone.day(of: moment))
     }
 }

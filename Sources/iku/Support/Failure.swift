@@ -47,7 +47,7 @@ extension Iku {
     }
 
     /// The message and exit status for `error`: iku's own refusals exit 1 with one line, usage
-    /// errors 2 with ArgumentParser's message and usage, anything else 3 with one line.
+    /// errors 2 with one line and a hint, anything else 3 with one line.
     static func outcome(for error: Error) -> FailureOutcome {
         switch error {
         case let error as InputError:
@@ -76,12 +76,31 @@ extension Iku {
                 return FailureOutcome(.ok, fullMessage(for: error), stream: .standardOutput)
             }
             if code == .validationFailure {
-                let text = fullMessage(for: error)
-                return FailureOutcome(.usage, text.hasPrefix("Error:") || text.hasPrefix("error:") ? text : "error: \(text)")
+                return FailureOutcome(.usage, usageMessage(for: error))
             }
             // Not one of iku's refusals nor a usage error: a failure nobody planned for.
             return FailureOutcome(.internalError, "error: internal error: \(oneLine(String(describing: error)))")
         }
+    }
+
+    /// A usage error in one line, then a hint naming the help of the command that was misused
+    /// (`iku help survey add`) instead of the whole usage block.
+    static func usageMessage(for error: Error) -> String {
+        var text = oneLine(message(for: error))
+        for prefix in ["Error: ", "error: "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        return "error: \(text)\nhint: \(helpCommand(in: fullMessage(for: error)))"
+    }
+
+    /// `iku help COMMAND…` for the command ArgumentParser's full message points at
+    /// ("See 'iku survey add --help' for more information."), else `iku help`.
+    static func helpCommand(in fullMessage: String) -> String {
+        guard let start = fullMessage.range(of: "See '"),
+              let end = fullMessage.range(of: " --help'", range: start.upperBound..<fullMessage.endIndex) else {
+            return "iku help"
+        }
+        let words = fullMessage[start.upperBound..<end.lowerBound].split(separator: " ")
+        guard words.first == "iku" else { return "iku help" }
+        return (["iku", "help"] + words.dropFirst()).joined(separator: " ")
     }
 
     /// `text` with every run of white space, line breaks included, made one space.

@@ -13,7 +13,7 @@ enum OutputFile {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: replacing ? .atomic : .withoutOverwriting)
         } catch {
-            throw StateError("cannot write \(path): \(error.localizedDescription)")
+            throw StateError("cannot write \(MessageText.path(path)): \(error.localizedDescription)")
         }
     }
 }

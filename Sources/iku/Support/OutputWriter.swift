@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import ReportRendering
 
 /// One printed value.
 enum Cell {
@@ -65,6 +66,7 @@ final class StandardOutput {
 final class RecordWriter<Record> {
     private let columns: [Column<Record>]
     private let format: OutputFormat
+    private let dialect: CSVDialect
     private let output: StandardOutput
     private var pending: [[String]] = []
     private var widths: [Int]?
@@ -72,13 +74,16 @@ final class RecordWriter<Record> {
 
     static var tableSample: Int { 500 }
 
-    init(_ columns: [Column<Record>], format: OutputFormat, output: StandardOutput = StandardOutput()) {
+    /// - Parameter dialect: how `csv` is written (`--excel`: for a spreadsheet).
+    init(_ columns: [Column<Record>], format: OutputFormat, dialect: CSVDialect = .records,
+         output: StandardOutput = StandardOutput()) {
         self.format = format
+        self.dialect = dialect
         self.columns = format == .table ? columns.filter(\.inTable) : columns
         self.output = output
         switch format {
         case .table: break
-        case .csv: output.write(columns.map { CSVText.field($0.name) }.joined(separator: ",") + "\r\n")
+        case .csv: output.write(dialect.preamble + Self.csvLine(columns.map { .text($0.name) }, dialect))
         case .json: output.write("[")
         }
     }
@@ -90,7 +95,7 @@ final class RecordWriter<Record> {
             pending.append(cells.map(Self.tableText))
             if widths != nil || pending.count >= Self.tableSample { flushTable() }
         case .csv:
-            output.write(cells.map(Self.csvText).joined(separator: ",") + "\r\n")
+            output.write(Self.csvLine(cells, dialect))
         case .json:
             output.write((count == 0 ? "\n" : ",\n") + jsonObject(cells))
         }
@@ -109,7 +114,7 @@ final class RecordWriter<Record> {
 
     /// Prints one record: `name: value` lines for the table format, a CSV header and row, or
     /// one JSON object (with `extra` members, e.g. nested follow-ups).
-    static func detail(_ record: Record, columns: [Column<Record>], format: OutputFormat,
+    static func detail(_ record: Record, columns: [Column<Record>], format: OutputFormat, dialect: CSVDialect = .records,
                        extraJSON: [(String, String)] = [], output: StandardOutput = StandardOutput()) {
         let cells = columns.map { $0.value(record) }
         switch format {
@@ -119,8 +124,7 @@ final class RecordWriter<Record> {
                 output.write(column.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + tableText(cell) + "\n")
             }
         case .csv:
-            output.write(columns.map { CSVText.field($0.name) }.joined(separator: ",") + "\r\n")
-            output.write(cells.map(csvText).joined(separator: ",") + "\r\n")
+            output.write(dialect.preamble + csvLine(columns.map { .text($0.name) }, dialect) + csvLine(cells, dialect))
         case .json:
             var members = zip(columns, cells).map { "\(JSONText.string($0.name)): \(jsonValue($1))" }
             members += extraJSON.map { "\(JSONText.string($0)): \($1)" }
@@ -167,13 +171,16 @@ final class RecordWriter<Record> {
         }
     }
 
-    static func csvText(_ cell: Cell) -> String {
-        switch cell {
-        case .text(let text): return CSVText.field(text)
-        case .integer(let number): return String(number)
-        case .flag(let flag): return flag ? "1" : "0"
-        case .none: return ""
-        }
+    /// One CSV record of `cells` in `dialect`, with its line end.
+    static func csvLine(_ cells: [Cell], _ dialect: CSVDialect) -> String {
+        cells.map { cell in
+            switch cell {
+            case .text(let text): return dialect.field(text)
+            case .integer(let number): return String(number)
+            case .flag(let flag): return flag ? "1" : "0"
+            case .none: return ""
+            }
+        }.joined(separator: String(dialect.separator)) + dialect.lineEnd
     }
 
     static func jsonValue(_ cell: Cell) -> String {
@@ -183,13 +190,5 @@ final class RecordWriter<Record> {
         case .flag(let flag): return flag ? "true" : "false"
         case .none: return "null"
         }
-    }
-}
-
-/// RFC 4180 field quoting.
-enum CSVText {
-    static func field(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -7,13 +7,14 @@ final class Fixture {
     let directory: URL
     let database: IkuDatabase
 
-    init() throws {
+    /// - Parameter now: the database clock (default 2026-01-01T00:00:00Z), which also makes "today".
+    init(now: Date = Date(timeIntervalSince1970: 1_767_225_600)) throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "iku-indicators-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try IkuDatabase.create(
             path: directory.appending(path: "iku.sqlite").path,
             office: Office(kecamatanCode: "35.08.01", kecamatanName: "Tempursari"),
-            actor: "clerk", clock: .fixed(Date(timeIntervalSince1970: 1_767_225_600)))
+            actor: "clerk", clock: .fixed(now))
     }
 
     deinit {
