@@ -120,10 +120,14 @@ protocol CSVRowImporter {
     /// Digests of the rows written, per table, computed from the values bound, for the audit seal
     /// (`IkuDatabase.supplyDigest`); the rows of a table left out are read back when sealing.
     var rowDigests: [(table: String, rows: TableDigest)] { get }
+    /// The file field of each of `columns` (-1 when absent) from the header's trimmed names, for
+    /// an importer that finds its columns itself; nil matches `columns` by name.
+    mutating func mapHeader(_ names: [String], line: Int) throws -> [Int]?
 }
 
 extension CSVRowImporter {
     var rowDigests: [(table: String, rows: TableDigest)] { [] }
+    mutating func mapHeader(_ names: [String], line: Int) throws -> [Int]? { nil }
 }
 
 /// Imports a CSV file all or nothing, in one transaction and with one change, streaming it.
@@ -149,7 +153,7 @@ struct CSVImport<Importer: CSVRowImporter> {
             let reader = try CSVReader(path: path)
             let headerMap: HeaderMap
             do {
-                headerMap = try header(reader)
+                headerMap = try header(reader, importer: &importer)
             } catch let error as InputError {
                 throw ImportRefused(fileName: fileName, problems: [error], badLineCount: 1)
             }
@@ -230,7 +234,7 @@ struct CSVImport<Importer: CSVRowImporter> {
     }
 
     /// Reads the header row and maps the importer's columns to the file's fields.
-    private func header(_ reader: CSVReader) throws -> HeaderMap {
+    private func header(_ reader: CSVReader, importer: inout Importer) throws -> HeaderMap {
         let columns = Importer.columns
         let required = columns.filter(\.required).map(\.name).joined(separator: ", ")
         let optional = columns.filter { !$0.required }.map(\.name).joined(separator: ", ")
@@ -239,6 +243,10 @@ struct CSVImport<Importer: CSVRowImporter> {
             throw InputError(field: "header", value: "", allowed: "a header row naming the \(expected)", line: 1)
         }
         if let problem = reader.problem { throw problem.inputError(line: reader.line) }
+        let trimmedNames = (0..<reader.fieldCount).map { FieldRules.string(FieldRules.trimmed(reader.field($0))) }
+        if let columnFields = try importer.mapHeader(trimmedNames, line: reader.line) {
+            return HeaderMap(columnFields: columnFields, count: reader.fieldCount)
+        }
         var columnFields = Array(repeating: -1, count: columns.count)
         var names: [String] = []
         for index in 0..<reader.fieldCount {

@@ -12,6 +12,8 @@ public enum QuestionnaireVocabulary {
     public struct Question: Sendable {
         /// 1...9: U1..U9.
         public let unsur: Int
+        /// The unsur's name in PermenPAN-RB 14/2017 (`Persyaratan`).
+        public let name: String
         /// The question as the model form asks it (Indonesian).
         public let text: String
         /// The question in English.
@@ -24,39 +26,39 @@ public enum QuestionnaireVocabulary {
 
     /// U1..U9 in SPEC order.
     public static let questions: [Question] = [
-        Question(unsur: 1, text: "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+        Question(unsur: 1, name: "Persyaratan", text: "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
                  englishText: "Do the requirements fit the kind of service?",
                  answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
                  keywords: ["persyaratan", "syarat", "requirement", "requirements"]),
-        Question(unsur: 2, text: "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+        Question(unsur: 2, name: "Sistem, Mekanisme, dan Prosedur", text: "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
                  englishText: "How easy is the procedure of the service?",
                  answers: ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"],
                  keywords: ["prosedur", "mekanisme", "procedure", "procedures"]),
-        Question(unsur: 3, text: "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+        Question(unsur: 3, name: "Waktu Penyelesaian", text: "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
                  englishText: "How fast is the service?",
                  answers: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"],
                  keywords: ["kecepatan", "penyelesaian", "speed", "fast", "timeliness"]),
-        Question(unsur: 4, text: "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+        Question(unsur: 4, name: "Biaya/Tarif", text: "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
                  englishText: "How fair is the cost or tariff of the service?",
                  answers: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"],
                  keywords: ["biaya", "tarif", "cost", "costs", "fee", "fees", "tariff"]),
-        Question(unsur: 5, text: "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+        Question(unsur: 5, name: "Produk Spesifikasi Jenis Pelayanan", text: "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
                  englishText: "Does the product match what the service standard promises?",
                  answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
                  keywords: ["produk", "spesifikasi", "product", "products"]),
-        Question(unsur: 6, text: "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+        Question(unsur: 6, name: "Kompetensi Pelaksana", text: "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
                  englishText: "How competent are the staff?",
                  answers: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"],
                  keywords: ["kompetensi", "kemampuan", "competence", "competency", "competent"]),
-        Question(unsur: 7, text: "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+        Question(unsur: 7, name: "Perilaku Pelaksana", text: "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
                  englishText: "How courteous and friendly are the staff?",
                  answers: ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"],
                  keywords: ["perilaku", "kesopanan", "keramahan", "courtesy", "courteous", "behaviour", "behavior"]),
-        Question(unsur: 8, text: "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+        Question(unsur: 8, name: "Penanganan Pengaduan, Saran dan Masukan", text: "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
                  englishText: "How are complaints, suggestions and input handled?",
                  answers: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"],
                  keywords: ["pengaduan", "complaint", "complaints"]),
-        Question(unsur: 9, text: "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+        Question(unsur: 9, name: "Sarana dan Prasarana", text: "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
                  englishText: "What is the quality of the facilities and infrastructure?",
                  answers: ["Buruk", "Cukup", "Baik", "Sangat baik"],
                  keywords: ["sarana", "prasarana", "fasilitas", "facilities", "facility", "infrastructure"]),
