@@ -239,13 +239,14 @@ struct FormRowImporter: CSVRowImporter {
         for unsur in 0..<SurveyResponse.elementCount {
             fields[Self.firstScore + unsur] = try answer(row[Self.firstScore + unsur], unsur: unsur)
         }
-        fields[Self.gender] = try profile(row[Self.gender], in: &genders, field: .gender) {
+        fields[Self.gender] = try Self.profile(row[Self.gender], in: &genders, field: .gender, language: language) {
             QuestionnaireVocabulary.gender($0)?.canonical
         }
-        fields[Self.education] = try profile(row[Self.education], in: &educations, field: .education) {
+        fields[Self.education] = try Self.profile(row[Self.education], in: &educations, field: .education, language: language) {
             QuestionnaireVocabulary.education($0)?.canonical
         }
-        fields[Self.occupation] = try profile(row[Self.occupation], in: &occupations, field: .occupation) {
+        fields[Self.occupation] = try Self.profile(row[Self.occupation], in: &occupations, field: .occupation,
+                                                   language: language) {
             QuestionnaireVocabulary.occupation($0, freeText: true)?.canonical
         }
         fields[Self.age] = try age(row[Self.age])
@@ -297,8 +298,10 @@ struct FormRowImporter: CSVRowImporter {
         return Bytes(start: Self.digits.utf8Start + (score - 1), count: 1)
     }
 
-    private func profile(_ bytes: Bytes, in cache: inout CellCache<StaticString?>, field: ProfileField,
-                         read: (String) -> StaticString?) throws -> Bytes {
+    /// A profile answer's canonical spelling (or nothing when empty). Static, so that passing
+    /// one of the importer's caches `inout` does not copy the importer.
+    private static func profile(_ bytes: Bytes, in cache: inout CellCache<StaticString?>, field: ProfileField,
+                                language: MessageLanguage, read: (String) -> StaticString?) throws -> Bytes {
         let text = FieldRules.trimmed(bytes)
         if text.isEmpty { return text }
         let canonical: StaticString
@@ -306,8 +309,8 @@ struct FormRowImporter: CSVRowImporter {
             canonical = value
         } else {
             guard let value = read(FieldRules.string(text)) else {
-                throw InputError(field: Self.fieldName(field), value: FieldRules.string(text),
-                                 allowed: QuestionnaireVocabulary.profileAllowed(field, language: options.language))
+                throw InputError(field: fieldName(field), value: FieldRules.string(text),
+                                 allowed: QuestionnaireVocabulary.profileAllowed(field, language: language))
             }
             canonical = value
             _ = cache.insert(text, value)

@@ -16,7 +16,7 @@ struct SurveyCommand: ParsableCommand {
               iku survey import skm-2026-q1.csv --dry-run
               iku survey list --year 2026 --service KTP --format csv
             """,
-        subcommands: [Add.self, Import.self, SurveyEntryCommand.self, List.self, Show.self, Correct.self, VoidRecord.self,
+        subcommands: [Add.self, Import.self, SurveyEntryCommand.self, SurveyTemplateCommand.self, List.self, Show.self, Correct.self, VoidRecord.self,
                       PopulationCommand.self]
     )
 
