@@ -71,7 +71,7 @@ struct FormImportTests {
 
         let again = try iku.run(["survey", "import", path, "--form"])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("has the same content (SHA-256)"))
+        #expect(again.stderr.hasPrefix("error: SKM (Jawaban).csv isinya sama (SHA-256) dengan SKM (Jawaban).csv, yang diimpor pada 2026-12-02T03:00:00.000Z oleh test-clerk sebagai perubahan 2; tidak ada yang diimpor"))
         #expect(try stored().count == 3)
     }
 

@@ -67,6 +67,31 @@ public struct ImportRefused: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// A file whose content (SHA-256) was imported before; nothing was imported.
+public struct DuplicateImport: Error, Equatable, CustomStringConvertible {
+    public let fileName: String
+    public let previousName: String
+    public let importedAt: String
+    public let actor: String
+    public let changeID: Int64
+
+    public var description: String {
+        MessageText.oneLine("""
+            \(fileName) has the same content (SHA-256) as \(previousName), imported at \(importedAt) by \
+            \(actor) as change \(changeID); nothing was imported (pass --allow-duplicate-file to import it again)
+            """)
+    }
+
+    /// The refusal in `language`.
+    public func text(in language: MessageLanguage) -> String {
+        guard language == .id else { return description }
+        return MessageText.oneLine("""
+            \(fileName) isinya sama (SHA-256) dengan \(previousName), yang diimpor pada \(importedAt) oleh \(actor) \
+            sebagai perubahan \(changeID); tidak ada yang diimpor (beri --allow-duplicate-file untuk mengimpornya lagi)
+            """)
+    }
+}
+
 /// One column an import understands.
 struct CSVColumn: Sendable {
     let name: String
@@ -225,11 +250,8 @@ struct CSVImport<Importer: CSVRowImporter> {
             (change: $0.int64(0), at: $0.string(1), actor: $0.string(2), name: $0.string(3))
         }
         if let previous {
-            throw StateError("""
-                \(fileName) has the same content (SHA-256) as \(previous.name), imported at \(previous.at) by \
-                \(previous.actor) as change \(previous.change); nothing was imported (pass --allow-duplicate-file \
-                to import it again)
-                """)
+            throw DuplicateImport(fileName: fileName, previousName: previous.name, importedAt: previous.at,
+                                  actor: previous.actor, changeID: previous.change)
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// The date-times form tools write in their exports, read into survey dates.
 ///
 /// Accepted: `M/d/yyyy H:mm:ss` (Google Forms and Sheets, English locale), `d/M/yyyy H:mm:ss`
-/// (Indonesian locale, time also `H.mm.ss`), either with an optional `AM`/`PM` or no time at all,
+/// (Indonesian locale, time also `H.mm.ss`), either with an optional `AM`/`PM` or no time at all
+/// and the year also as two digits (`11/28/26 9:05`, Microsoft Forms saved from Excel: 20yy),
 /// and ISO-like `yyyy-MM-dd HH:mm:ss` (or `T`, fractions of a second, an optional `Z` or
 /// `±hh:mm` offset, or a bare date). A date-time without an offset is the form tool's wall clock
 /// in the form owner's time zone, which is taken to be the office's: its survey date is simply
@@ -40,10 +41,10 @@ public enum FormTimestamp {
         guard let first = scanner.number(maxDigits: 4) else { return nil }
         if scanner.take(UInt8(ascii: "/")) {
             guard first.digits <= 2, let second = scanner.number(maxDigits: 2), scanner.take(UInt8(ascii: "/")),
-                  let year = scanner.number(maxDigits: 4), year.digits == 4,
+                  let year = scanner.number(maxDigits: 4), year.digits == 4 || year.digits == 2,
                   scanner.timeOfDay(separators: [UInt8(ascii: ":"), UInt8(ascii: ".")]) != nil, scanner.meridiem(),
                   scanner.atEnd else { return nil }
-            return .slashed(first: first.value, second: second.value, year: year.value)
+            return .slashed(first: first.value, second: second.value, year: year.digits == 2 ? 2000 + year.value : year.value)
         }
         guard first.digits == 4, scanner.take(UInt8(ascii: "-")), let month = scanner.number(maxDigits: 2),
               scanner.take(UInt8(ascii: "-")), let day = scanner.number(maxDigits: 2),

@@ -47,6 +47,10 @@ struct FormImportArguments: ParsableArguments {
             progress.clear()
             FileHandle.standardError.write(Data("error: \(refused.text(in: language))\n".utf8))
             throw ExitCode(ExitStatus.refused.rawValue)
+        } catch let duplicate as DuplicateImport {
+            progress.clear()
+            FileHandle.standardError.write(Data("error: \(duplicate.text(in: language))\n".utf8))
+            throw ExitCode(ExitStatus.refused.rawValue)
         }
         progress.clear()
         print(FormImportWording(language: language).text(result), terminator: "")

@@ -10,20 +10,20 @@ struct SurveyEntryCommand: ParsableCommand {
         commandName: "entry",
         abstract: "Key paper questionnaires, one response per line, each stored at once.",
         discussion: """
-            One response per line: the nine answers U1..U9 as digits 1-4 or - (with or without
-            commas or spaces between them), then optionally gender (L/P), age, education and
-            occupation in any order, then optionally # and the suggestion:
+            One response per line: the nine answers U1..U9 as digits 1-4 or - (with or
+            without commas or spaces between them), then optionally gender (L/P), age,
+            education and occupation in any order, then optionally # and the suggestion:
               434434434 P 34 SMA PNS # antrean lebih cepat
               4,3,4,4,3,4,4,3,- L 52
             Lines starting with : change the session:
-              :tanggal 2026-12-01   (:date)     survey date of the next lines
-              :layanan KK           (:service)  service of the next lines
-              :batal salah ketik    (:undo)     voids the last response stored in this session
-            A bad line is explained and nothing is stored for it; a good one is stored at once
-            and acknowledged with its id. An empty line or end of input ends the session with a
-            summary. Exit status: 0 every line stored, 1 some line refused (the stored ones
-            stay), 130 interrupted by Ctrl-C (the stored ones stay). Messages are in Indonesian;
-            --lang en gives English.
+              :tanggal 2026-12-01  (:date)     survey date of the next lines
+              :layanan KK          (:service)  service of the next lines
+              :batal salah ketik   (:undo)     voids the last response stored here
+            A bad line is explained and nothing is stored for it; a good one is stored
+            at once and acknowledged with its id. An empty line or end of input ends the
+            session with a summary. Exit status: 0 every line stored, 1 some line
+            refused (the stored ones stay), 130 interrupted by Ctrl-C (the stored ones
+            stay). Messages are in Indonesian; --lang en gives English.
 
             Examples:
               iku survey entry --service KTP
@@ -41,8 +41,13 @@ struct SurveyEntryCommand: ParsableCommand {
     func run() throws {
         let opened = try database.open()
         let today = FormTimestamp.localDay(of: opened.clock.now(), in: FormTimestamp.defaultZone)
-        var session = try SurveyEntrySession(database: opened, date: date ?? today.description, service: service,
-                                             language: lang)
+        var session: SurveyEntrySession
+        do {
+            session = try SurveyEntrySession(database: opened, date: date ?? today.description, service: service, language: lang)
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("error: \(error.text(in: lang))\n".utf8))
+            throw ExitCode(ExitStatus.refused.rawValue)
+        }
         let console = EntryConsole(language: lang, interactive: isatty(0) == 1)
         console.installInterruptHandler()
         console.greet()
@@ -163,6 +168,11 @@ struct StandardInputLines {
                 defer { buffer.removeAll() }
                 return String(decoding: buffer, as: UTF8.self)
             }
+            // Wait in short polls so Ctrl-C is seen even when it comes just before a read.
+            var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&input, 1, 200)
+            if EntryConsole.interrupted { return nil }
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
             let count = read(0, &chunk, chunk.count)
             if count < 0, errno == EINTR {
                 if EntryConsole.interrupted { return nil }
