@@ -105,6 +105,17 @@ struct FormImportTests {
         #expect(badZone.status == 2 && badZone.stderr.contains("--timezone Mars/Olympus is not an IANA time zone name"))
     }
 
+    @Test func microsoftFormsExportWithItsOwnColumns() throws {
+        let path = try file("ms.csv", """
+            ID,Start time,Completion time,Email,Name,Last modified time,Jenis layanan,Persyaratan,"Sistem, Mekanisme, dan Prosedur",Waktu Penyelesaian,Biaya/Tarif,Produk Spesifikasi Jenis Pelayanan,Kompetensi Pelaksana,Perilaku Pelaksana,Sarana dan Prasarana,"Penanganan Pengaduan, Saran dan Masukan",Usia,Jenis kelamin
+            1,11/27/26 8:58,11/27/26 9:05,anonymous,,,Legalisasi,Sesuai,Mudah,Cepat,Murah,Sesuai,Kompeten,Sopan dan ramah,Sangat baik,Berfungsi kurang maksimal,29 tahun,Pria
+            """)
+        let imported = try iku.run(["survey", "import", path, "--form", "--lang", "en"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Slashed dates read M/d/yyyy: line 2 can only be read so"))
+        #expect(try stored() == ["2026-11-27,Legalisasi,3,3,3,3,3,3,3,3,4,L,29,,,"])
+    }
+
     @Test func ambiguousDatesAreSaidAndDecidedByDateOrder() throws {
         let path = try file("ambigu.csv", """
             Stempel waktu,Layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9
