@@ -44,8 +44,11 @@ public struct FormImportReport: Sendable {
     public let dateOrderSource: FormDateOrderSource
     /// The earliest and latest survey date of the rows.
     public let dates: ClosedRange<CalendarDate>?
-    /// Rows per service, most first (ties by name).
+    /// Rows per service, most first (ties by name), for the first `FormRowImporter.countedServices`
+    /// services met.
     public let services: [(service: String, rows: Int)]
+    /// Rows of the services met after those.
+    public let otherServiceRows: Int
 }
 
 extension SurveyResponseStore {
@@ -64,7 +67,7 @@ extension SurveyResponseStore {
         ).run(&importer, progress: progress)
         return FormImportReport(report: report, columns: importer.layout, dateOrder: importer.dateOrder,
                                 dateOrderSource: importer.dateOrderSource, dates: importer.dates,
-                                services: importer.serviceCounts())
+                                services: importer.serviceCounts(), otherServiceRows: importer.otherServiceRows)
     }
 }
 
@@ -93,8 +96,11 @@ struct FormRowImporter: CSVRowImporter {
     private var genders = CellCache<StaticString?>()
     private var educations = CellCache<StaticString?>()
     private var occupations = CellCache<StaticString?>()
-    private var services = CellCache<Int>(limit: 10_000)
+    /// How many distinct services are counted one by one (each row looks its service up in them).
+    static let countedServices = 64
+    private var services = CellCache<Int>(limit: countedServices)
     private var serviceRows: [Int] = []
+    private(set) var otherServiceRows = 0
 
     private let buffers = FormRowBuffers()
     private var fields: UnsafeMutablePointer<Bytes> { buffers.fields }
@@ -275,6 +281,8 @@ struct FormRowImporter: CSVRowImporter {
             serviceRows[index] += 1
         } else if services.insert(service, 0) {
             serviceRows.append(1)
+        } else {
+            otherServiceRows += 1
         }
     }
 
@@ -365,7 +373,7 @@ private struct CellCache<Value> {
     private var values: [Value] = []
     private let limit: Int
 
-    init(limit: Int = 256) {
+    init(limit: Int = 64) {
         self.limit = limit
     }
 

@@ -78,6 +78,9 @@ struct FormImportWording {
             for (service, rows) in result.services {
                 lines.append("  \(MessageTextLine.oneLine(service, limit: 70)): \(rows)")
             }
+            if result.otherServiceRows > 0 {
+                lines.append(language.pick("  (layanan lain: \(result.otherServiceRows))", "  (other services: \(result.otherServiceRows))"))
+            }
             lines.append(language.pick(
                 "uji coba: semua \(report.rowCount) baris \(report.fileName) sah; tidak ada yang ditulis",
                 "dry run: all \(report.rowCount) rows of \(report.fileName) are valid survey response rows; nothing was written"))
