@@ -116,6 +116,20 @@ struct FormImportTests {
         #expect(try stored() == ["2026-11-27,Legalisasi,3,3,3,3,3,3,3,3,4,L,29,,,"])
     }
 
+    @Test func aFormPerServiceTakesItsServiceFromTheCommandLine() throws {
+        let path = try file("ktp.csv", "Timestamp,U1,U2,U3,U4,U5,U6,U7,U8,U9\n11/28/2026 9:00:00,4,4,4,4,4,4,4,4,4\n")
+        let missing = try iku.run(["survey", "import", path, "--form"])
+        #expect(missing.status == 1 && missing.stderr.contains("kolom yang wajib tidak ada: jenis layanan (atau --service)"))
+        let imported = try iku.run(["survey", "import", path, "--form", "--service", "KTP"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try stored() == ["2026-11-28,KTP,4,4,4,4,4,4,4,4,4,,,,,"])
+        let both = try file("both.csv", "Timestamp,Layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9\n11/28/2026 9:00:00,KK,4,4,4,4,4,4,4,4,4\n")
+        let refused = try iku.run(["survey", "import", both, "--form", "--service", "KTP", "--lang", "en"])
+        #expect(refused.status == 1 && refused.stderr.contains("--service is for a form without a service column; column 2 asks it"))
+        let plain = try iku.run(["survey", "import", path, "--service", "KTP"])
+        #expect(plain.status == 2 && plain.stderr.contains("--timezone, --date-order, --lang and --service apply to --form"))
+    }
+
     @Test func ambiguousDatesAreSaidAndDecidedByDateOrder() throws {
         let path = try file("ambigu.csv", """
             Stempel waktu,Layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9

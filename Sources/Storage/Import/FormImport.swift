@@ -11,14 +11,18 @@ public struct FormImportOptions: Sendable {
     public var dateOrder: FormTimestamp.DateOrder?
     /// The language of the refusals.
     public var language: MessageLanguage
+    /// The service of every row of a form that does not ask it (one form per service); a form
+    /// with a service column is refused with it.
+    public var service: String?
 
     public init(dryRun: Bool = false, allowDuplicateFile: Bool = false, timeZone: TimeZone = FormTimestamp.defaultZone,
-                dateOrder: FormTimestamp.DateOrder? = nil, language: MessageLanguage = .id) {
+                dateOrder: FormTimestamp.DateOrder? = nil, language: MessageLanguage = .id, service: String? = nil) {
         self.dryRun = dryRun
         self.allowDuplicateFile = allowDuplicateFile
         self.timeZone = timeZone
         self.dateOrder = dateOrder
         self.language = language
+        self.service = service
     }
 }
 
@@ -175,10 +179,19 @@ struct FormRowImporter: CSVRowImporter {
         } else if timestampField >= 0 {
             layout[timestampField] = FormColumn(position: timestampField + 1, heading: names[timestampField], role: .ignored)
         }
-        let missing = (0..<(Self.firstScore + SurveyResponse.elementCount)).filter { fieldOf[$0] < 0 }.map { column -> String in
+        if let service = options.service {
+            guard fieldOf[Self.service] < 0 else {
+                throw InputError(field: "header", value: names[fieldOf[Self.service]], allowed: language.pick(
+                    "--service hanya untuk formulir tanpa kolom jenis layanan; kolom \(fieldOf[Self.service] + 1) sudah menanyakannya",
+                    "--service is for a form without a service column; column \(fieldOf[Self.service] + 1) asks it"), line: line)
+            }
+            buffers.keepService(service)
+        }
+        let missing = (0..<(Self.firstScore + SurveyResponse.elementCount))
+            .filter { fieldOf[$0] < 0 && !($0 == Self.service && buffers.service != nil) }.map { column -> String in
             switch column {
             case Self.date: return language.pick("stempel waktu atau tanggal", "a timestamp or date")
-            case Self.service: return language.pick("jenis layanan", "the service (jenis layanan)")
+            case Self.service: return language.pick("jenis layanan (atau --service)", "the service (jenis layanan; or --service)")
             default:
                 let question = QuestionnaireVocabulary.questions[column - Self.firstScore]
                 return "U\(question.unsur) \(question.name)"
@@ -238,9 +251,12 @@ struct FormRowImporter: CSVRowImporter {
         dates = dates.map { min($0.lowerBound, date)...max($0.upperBound, date) } ?? date...date
         writeDate(date)
         fields[Self.date] = Bytes(start: scratch, count: 10)
-        let service = row[Self.service]
-        fields[Self.service] = service
-        countService(service)
+        if let service = buffers.service {
+            fields[Self.service] = Bytes(service)
+        } else {
+            fields[Self.service] = row[Self.service]
+        }
+        countService(fields[Self.service])
 
         for unsur in 0..<SurveyResponse.elementCount {
             fields[Self.firstScore + unsur] = try answer(row[Self.firstScore + unsur], unsur: unsur)
@@ -352,10 +368,21 @@ struct FormRowImporter: CSVRowImporter {
 private final class FormRowBuffers {
     let fields = UnsafeMutablePointer<Bytes>.allocate(capacity: SurveyRowImporter.columns.count)
     let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+    /// The service every row gets (`FormImportOptions.service`), when given.
+    private(set) var service: UnsafeMutableBufferPointer<UInt8>?
+
+    func keepService(_ text: String) {
+        let bytes = Array(text.utf8)
+        let kept = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = kept.initialize(from: bytes)
+        service?.deallocate()
+        service = kept
+    }
 
     deinit {
         fields.deallocate()
         scratch.deallocate()
+        service?.deallocate()
     }
 }
 

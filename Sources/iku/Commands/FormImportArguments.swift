@@ -22,9 +22,12 @@ struct FormImportArguments: ParsableArguments {
     @Option(help: ArgumentHelp("With --form: language of the messages, id (default) or en.", valueName: "lang"))
     var lang: MessageLanguage?
 
+    @Option(help: ArgumentHelp("With --form: the service of every row, for a form that does not ask it.", valueName: "text"))
+    var service: String?
+
     func validate() throws {
-        if !form, timezone != nil || dateOrder != nil || lang != nil {
-            throw ValidationError("--timezone, --date-order and --lang apply to --form")
+        if !form, timezone != nil || dateOrder != nil || lang != nil || service != nil {
+            throw ValidationError("--timezone, --date-order, --lang and --service apply to --form")
         }
         if let timezone, TimeZone(identifier: timezone) == nil {
             throw ValidationError("--timezone \(timezone) is not an IANA time zone name such as Asia/Jakarta")
@@ -37,7 +40,7 @@ struct FormImportArguments: ParsableArguments {
         let options = FormImportOptions(
             dryRun: arguments.dryRun, allowDuplicateFile: arguments.allowDuplicateFile,
             timeZone: timezone.flatMap(TimeZone.init(identifier:)) ?? FormTimestamp.defaultZone,
-            dateOrder: dateOrder, language: language)
+            dateOrder: dateOrder, language: language, service: service)
         let progress = ProgressLine(label: arguments.file, enabled: isatty(2) == 1)
         defer { progress.clear() }
         let result: FormImportReport
