@@ -16,8 +16,8 @@ struct SurveyCommand: ParsableCommand {
               iku survey import skm-2026-q1.csv --dry-run
               iku survey list --year 2026 --service KTP --format csv
             """,
-        subcommands: [Add.self, Import.self, SurveyEntryCommand.self, SurveyTemplateCommand.self, List.self, Show.self, Correct.self, VoidRecord.self,
-                      PopulationCommand.self]
+        subcommands: [Add.self, Import.self, SurveyEntryCommand.self, SurveyTemplateCommand.self, List.self, Show.self,
+                      Correct.self, VoidRecord.self, PopulationCommand.self]
     )
 
     static let columns: [Column<Versioned<SurveyResponse>>] = RecordColumns.identity() + [
@@ -109,8 +109,6 @@ struct SurveyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var arguments: ImportArguments
         @OptionGroup var formArguments: FormImportArguments
-
-        func validate() throws { try formArguments.validate() }
 
         func run() throws {
             let store = SurveyResponseStore(try database.open(readOnly: arguments.dryRun))
