@@ -83,7 +83,11 @@ struct EntryConsole {
     /// short: the handler is installed without SA_RESTART).
     func installInterruptHandler() {
         var action = sigaction()
+        #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { _ in EntryConsole.interruptFlag = 1 }
+        #else
+        action.__sigaction_u.__sa_handler = { _ in EntryConsole.interruptFlag = 1 }
+        #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
