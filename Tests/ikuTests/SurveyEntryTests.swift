@@ -40,11 +40,11 @@ struct SurveyEntryTests {
         let result = try iku.run(["survey", "entry", "--service", "KTP", "--date", "2026-12-01"], stdin: Data((lines + "\n").utf8))
         #expect(result.status == 1)
         #expect(result.stdout == """
-            baris 1: tersimpan, id 1
-            baris 2: tersimpan, id 2
+            baris 1: tersimpan, id 1 (P, 34, SMA, PNS)
+            baris 2: tersimpan, id 2 (L, 52, D4/S1, WIRAUSAHA)
             baris 4: layanan KK
             baris 5: tanggal 2026-11-30
-            baris 6: tersimpan, id 3
+            baris 6: tersimpan, id 3 (20, SWASTA)
             baris 8: id 3 dibatalkan
             baris 11: tersimpan, id 4
             selesai: 4 tersimpan, 1 dibatalkan, 4 ditolak (baris 3, 7, 9, 10)
@@ -70,7 +70,7 @@ struct SurveyEntryTests {
     @Test func everyLineStoredExitsZeroAndEnglishOnRequest() throws {
         let result = try iku.run(["survey", "entry", "--lang", "en"], stdin: Data(":service KTP\n4444-4444 L\n".utf8))
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "line 1: service KTP\nline 2: stored, id 1\ndone: 1 stored, 0 undone, 0 refused\n")
+        #expect(result.stdout == "line 1: service KTP\nline 2: stored, id 1 (L)\ndone: 1 stored, 0 undone, 0 refused\n")
         #expect(result.stderr.isEmpty)
         #expect(try stored() == ["1,1,2026-12-02,KTP,4,4,4,4,,4,4,4,4,L,,,,,0,"])
 
@@ -88,7 +88,7 @@ struct SurveyEntryTests {
             environment: iku.environment)
         try terminal.read(until: "[2026-11-30 · KTP] > ")
         terminal.type("434434434 P 34\n")
-        try terminal.read(until: "baris 1: tersimpan, id 1")
+        try terminal.read(until: "baris 1: tersimpan, id 1 (P, 34)")
         try terminal.read(until: "[2026-11-30 · KTP] > ")
         terminal.type("55\n")
         try terminal.read(until: "ditolak: baris 2: jawaban")

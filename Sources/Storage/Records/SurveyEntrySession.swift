@@ -13,7 +13,8 @@ import Foundation
 public struct SurveyEntrySession {
     /// What one line did.
     public enum Outcome: Sendable {
-        case stored(id: Int64)
+        /// Stored as `id`; `profile` is how the profile was read (`P`, `34`, `SMA`, `PNS`), in that order.
+        case stored(id: Int64, profile: [String])
         /// A response voided by `:undo`.
         case undone(id: Int64)
         case dateChanged(CalendarDate)
@@ -50,7 +51,7 @@ public struct SurveyEntrySession {
         do {
             let outcome = try perform(line.trimmingCharacters(in: .whitespacesAndNewlines))
             switch outcome {
-            case .stored(let id):
+            case .stored(let id, _):
                 storedCount += 1
                 liveIDs.append(id)
             case .undone:
@@ -80,7 +81,8 @@ public struct SurveyEntrySession {
         var response = input
         response.date = date.description
         response.service = service
-        return .stored(id: try store.add(response))
+        let profile = [response.gender, response.age, response.education, response.occupation].compactMap { $0 }
+        return .stored(id: try store.add(response), profile: profile)
     }
 
     private mutating func command(_ line: String) throws -> Outcome {

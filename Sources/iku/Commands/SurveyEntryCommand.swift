@@ -20,10 +20,11 @@ struct SurveyEntryCommand: ParsableCommand {
               :layanan KK          (:service)  service of the next lines
               :batal salah ketik   (:undo)     voids the last response stored here
             A bad line is explained and nothing is stored for it; a good one is stored
-            at once and acknowledged with its id. An empty line or end of input ends the
-            session with a summary. Exit status: 0 every line stored, 1 some line
-            refused (the stored ones stay), 130 interrupted by Ctrl-C (the stored ones
-            stay). Messages are in Indonesian; --lang en gives English.
+            at once and acknowledged with its id and the profile as read. An empty line
+            or end of input ends the session with a summary. Exit status: 0 every line
+            stored, 1 some line refused (the stored ones stay), 130 interrupted by
+            Ctrl-C (the stored ones stay). Messages are in Indonesian; --lang en gives
+            English.
 
             Examples:
               iku survey entry --service KTP
@@ -107,8 +108,9 @@ struct EntryConsole {
 
     func report(_ outcome: SurveyEntrySession.Outcome, line: Int) {
         switch outcome {
-        case .stored(let id):
-            standardOutput(language.pick("baris \(line): tersimpan, id \(id)\n", "line \(line): stored, id \(id)\n"))
+        case .stored(let id, let profile):
+            let read = profile.isEmpty ? "" : " (\(profile.joined(separator: ", ")))"
+            standardOutput(language.pick("baris \(line): tersimpan, id \(id)\(read)\n", "line \(line): stored, id \(id)\(read)\n"))
         case .undone(let id):
             standardOutput(language.pick("baris \(line): id \(id) dibatalkan\n", "line \(line): id \(id) undone (voided)\n"))
         case .dateChanged(let date):
