@@ -74,7 +74,7 @@ struct CSVImportTests {
         _ = try surveys.importCSV(path: path)
         let before = try fixture.snapshot()
         #expect { try surveys.importCSV(path: copy) } throws: {
-            ($0 as? StateError)?.message.contains("--allow-duplicate-file") == true
+            ($0 as? DuplicateImport)?.description.contains("--allow-duplicate-file") == true
         }
         #expect(try fixture.snapshot() == before)
         let again = try surveys.importCSV(path: copy, options: ImportOptions(allowDuplicateFile: true))

@@ -22,7 +22,8 @@ struct DocumentationCommandTests {
         return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
     }()
 
-    /// The `iku` commands of the `sh` blocks of `document`, with continued lines joined.
+    /// The `iku` commands of the `sh` blocks of `document` (lines starting with `iku` or piping into
+    /// it), with continued lines joined.
     static func commands(in document: String) throws -> [DocumentedCommand] {
         let text = try String(contentsOf: root.appending(path: document), encoding: .utf8)
         var result: [DocumentedCommand] = []
@@ -42,7 +43,7 @@ struct DocumentationCommandTests {
                 continue
             }
             pending = nil
-            if joined.hasPrefix("iku ") { result.append(DocumentedCommand(file: document, line: start, text: joined)) }
+            if joined.hasPrefix("iku ") || joined.contains("| iku ") { result.append(DocumentedCommand(file: document, line: start, text: joined)) }
         }
         return result
     }

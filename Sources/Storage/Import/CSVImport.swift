@@ -67,6 +67,31 @@ public struct ImportRefused: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// A file whose content (SHA-256) was imported before; nothing was imported.
+public struct DuplicateImport: Error, Equatable, CustomStringConvertible {
+    public let fileName: String
+    public let previousName: String
+    public let importedAt: String
+    public let actor: String
+    public let changeID: Int64
+
+    public var description: String {
+        MessageText.oneLine("""
+            \(MessageText.path(fileName)) has the same content (SHA-256) as \(MessageText.path(previousName)), imported at \(importedAt) by \
+            \(actor) as change \(changeID); nothing was imported (pass --allow-duplicate-file to import it again)
+            """)
+    }
+
+    /// The refusal in `language`.
+    public func text(in language: MessageLanguage) -> String {
+        guard language == .id else { return description }
+        return MessageText.oneLine("""
+            \(MessageText.path(fileName)) isinya sama (SHA-256) dengan \(MessageText.path(previousName)), yang diimpor pada \(importedAt) oleh \(actor) \
+            sebagai perubahan \(changeID); tidak ada yang diimpor (beri --allow-duplicate-file untuk mengimpornya lagi)
+            """)
+    }
+}
+
 /// One column an import understands.
 struct CSVColumn: Sendable {
     let name: String
@@ -120,10 +145,14 @@ protocol CSVRowImporter {
     /// Digests of the rows written, per table, computed from the values bound, for the audit seal
     /// (`IkuDatabase.supplyDigest`); the rows of a table left out are read back when sealing.
     var rowDigests: [(table: String, rows: TableDigest)] { get }
+    /// The file field of each of `columns` (-1 when absent) from the header's trimmed names, for
+    /// an importer that finds its columns itself; nil matches `columns` by name.
+    mutating func mapHeader(_ names: [String], line: Int) throws -> [Int]?
 }
 
 extension CSVRowImporter {
     var rowDigests: [(table: String, rows: TableDigest)] { [] }
+    mutating func mapHeader(_ names: [String], line: Int) throws -> [Int]? { nil }
 }
 
 /// Imports a CSV file all or nothing, in one transaction and with one change, streaming it.
@@ -149,7 +178,7 @@ struct CSVImport<Importer: CSVRowImporter> {
             let reader = try CSVReader(path: path)
             let headerMap: HeaderMap
             do {
-                headerMap = try header(reader)
+                headerMap = try header(reader, importer: &importer)
             } catch let error as InputError {
                 throw ImportRefused(fileName: fileName, problems: [error], badLineCount: 1)
             }
@@ -221,16 +250,13 @@ struct CSVImport<Importer: CSVRowImporter> {
             (change: $0.int64(0), at: $0.string(1), actor: $0.string(2), name: $0.string(3))
         }
         if let previous {
-            throw StateError("""
-                \(MessageText.path(fileName)) has the same content (SHA-256) as \(MessageText.path(previous.name)), imported at \(previous.at) by \
-                \(previous.actor) as change \(previous.change); nothing was imported (pass --allow-duplicate-file \
-                to import it again)
-                """)
+            throw DuplicateImport(fileName: fileName, previousName: previous.name, importedAt: previous.at,
+                                  actor: previous.actor, changeID: previous.change)
         }
     }
 
     /// Reads the header row and maps the importer's columns to the file's fields.
-    private func header(_ reader: CSVReader) throws -> HeaderMap {
+    private func header(_ reader: CSVReader, importer: inout Importer) throws -> HeaderMap {
         let columns = Importer.columns
         let required = columns.filter(\.required).map(\.name).joined(separator: ", ")
         let optional = columns.filter { !$0.required }.map(\.name).joined(separator: ", ")
@@ -239,6 +265,10 @@ struct CSVImport<Importer: CSVRowImporter> {
             throw InputError(field: "header", value: "", allowed: "a header row naming the \(expected)", line: 1)
         }
         if let problem = reader.problem { throw problem.inputError(line: reader.line) }
+        let trimmedNames = (0..<reader.fieldCount).map { FieldRules.string(FieldRules.trimmed(reader.field($0))) }
+        if let columnFields = try importer.mapHeader(trimmedNames, line: reader.line) {
+            return HeaderMap(columnFields: columnFields, count: reader.fieldCount)
+        }
         var columnFields = Array(repeating: -1, count: columns.count)
         var names: [String] = []
         for index in 0..<reader.fieldCount {

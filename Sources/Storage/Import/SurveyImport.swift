@@ -1,3 +1,11 @@
+/// The fields of one survey row in `SurveyRowImporter.columns` order: a CSV row of iku's own
+/// columns, or a form row mapped onto them.
+protocol SurveyFieldSource {
+    subscript(column: Int) -> Bytes { get }
+}
+
+extension CSVRow: SurveyFieldSource {}
+
 /// Validates survey-response rows straight from the CSV reader's bytes, with the same
 /// `FieldRules`/`SurveyRules` as `iku survey add`, and writes them in batches.
 ///
@@ -102,7 +110,7 @@ struct SurveyRowImporter: CSVRowImporter {
         bytes.reserveCapacity(Self.batchSize * 256)
     }
 
-    mutating func importRow(_ row: CSVRow, write: Bool) throws {
+    mutating func importRow<Row: SurveyFieldSource>(_ row: Row, write: Bool) throws {
         let date = FieldRules.trimmed(row[Self.date])
         try limit.check(try FieldRules.date(date, field: "date"), field: "date")
         let service = try FieldRules.requiredText(row[Self.service], field: "service", maxLength: SurveyRules.serviceLength)

@@ -16,7 +16,8 @@ struct SurveyCommand: ParsableCommand {
               iku survey import skm-2026-q1.csv --dry-run
               iku survey list --year 2026 --service KTP --format csv
             """),
-        subcommands: [Add.self, Import.self, List.self, Show.self, Correct.self, VoidRecord.self, PopulationCommand.self]
+        subcommands: [Add.self, Import.self, SurveyEntryCommand.self, SurveyTemplateCommand.self, List.self, Show.self,
+                      Correct.self, VoidRecord.self, PopulationCommand.self]
     )
 
     static let columns: [Column<Versioned<SurveyResponse>>] = RecordColumns.identity() + [
@@ -98,15 +99,22 @@ struct SurveyCommand: ParsableCommand {
                 the same content as one imported before is refused unless
                 --allow-duplicate-file.
 
-                Example:
+                With --form the file is a Google Forms, Microsoft Forms or spreadsheet export
+                of the standard questionnaire: columns are found by what they ask, answers may
+                be labels or digits (see `iku survey template`).
+
+                Examples:
                   iku survey import skm-2026-q1.csv --dry-run
+                  iku survey import "SKM Kecamatan (Jawaban).csv" --form --dry-run
                 """))
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var arguments: ImportArguments
+        @OptionGroup var formArguments: FormImportArguments
 
         func run() throws {
             let store = SurveyResponseStore(try database.open(readOnly: arguments.dryRun))
+            if formArguments.form { return try formArguments.run(store: store, arguments: arguments) }
             try arguments.run(noun: "survey response") { options, progress in
                 try store.importCSV(path: arguments.file, options: options, progress: progress)
             }

@@ -56,6 +56,8 @@ extension Iku {
             return FailureOutcome(.refused, "error: \(error)")
         case let error as ImportRefused:
             return FailureOutcome(.refused, "error: \(error)")
+        case let error as DuplicateImport:
+            return FailureOutcome(.refused, "error: \(error)")
         case let error as DatabaseStateError:
             return FailureOutcome(.refused, "error: \(error)")
         case let error as SQLiteError where error.code == 19:
