@@ -55,6 +55,15 @@ struct SurveyTemplateTests {
         #expect(again.status == 1 && again.stderr.contains("give --force to replace it"))
     }
 
+    @Test func theOfficesListOfServicesWinsOverTheRecordedOnes() throws {
+        _ = try ok(["survey", "entry", "--date", "2026-12-01", "--service", "KTP"], stdin: Data("444444444\n".utf8))
+        _ = try ok(["service", "add", "--name", "Akta Kematian"])
+        _ = try ok(["service", "add", "--name", "Surat Pindah"])
+        let html = try ok(["survey", "template", "--format", "html"])
+        #expect(html.contains("<span class=\"box\">Akta Kematian</span><span class=\"box\">Surat Pindah</span><span class=\"box\">Lainnya:"))
+        #expect(!html.contains(">KTP<"))
+    }
+
     @Test func csvHeaderIsReadByTheFormImport() throws {
         let csv = try ok(["survey", "template", "--format", "csv"])
         #expect(csv.hasPrefix("\u{FEFF}Tanggal survei,Jenis layanan,1. Bagaimana pendapat Saudara tentang kesesuaian persyaratan"))
