@@ -8,7 +8,7 @@
 # (`--static-swift-stdlib`): the installed `iku` needs no Swift toolchain, only the system's
 # libsqlite3 (Debian: libsqlite3-0), and starts in a fraction of the time a dynamically linked
 # one takes (README, Performance). Every executable product of the package is installed into
-# PREFIX/bin (today that is `iku`), except the build tools its plugins run at build time
+# PREFIX/bin (`iku`, `iku-kiosk`, ...), except the build tools its plugins run at build time
 # (MigrationEmbedder, which embeds migrations/*.sql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
