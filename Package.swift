@@ -6,10 +6,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "iku", targets: ["iku"]),
+        .executable(name: "iku-regency", targets: ["iku-regency"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +50,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "Regency",
+            dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            plugins: ["EmbedMigrations"]
+        ),
+        .executableTarget(
+            name: "iku-regency",
+            dependencies: ["Regency", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FuzzSupport"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
@@ -55,5 +66,6 @@ let package = Package(
         .testTarget(name: "ikuTests", dependencies: [
             "iku", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "RegencyTests", dependencies: ["Regency", "Storage", "iku-regency"]),
     ]
 )
