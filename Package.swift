@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "Regency",
-            dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Storage", "Indicators", .product(name: "PostgresNIO", package: "postgres-nio")],
             plugins: ["EmbedMigrations"]
         ),
         .executableTarget(
@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(name: "ikuTests", dependencies: [
             "iku", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "RegencyTests", dependencies: ["Regency", "Storage", "iku-regency"]),
+        .testTarget(name: "RegencyTests", dependencies: ["Regency", "Storage", "Indicators", "iku-regency"]),
     ]
 )
