@@ -47,3 +47,22 @@ final class OfficeFixture {
         return (path, try BundleExporter(database).export(to: path, since: since, key: key ?? self.key))
     }
 }
+
+extension OfficeFixture {
+    /// `count` generated survey responses imported from one CSV file: one change with `count` rows.
+    func importSurveys(_ count: Int, seed: UInt64) throws {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var csv = "date,service,u1,u2,u3,u4,u5,u6,u7,u8,u9\n"
+        for _ in 0..<count {
+            let scores = (0..<9).map { _ in String(1 + next(4)) }.joined(separator: ",")
+            csv += String(format: "2025-%02d-%02d", 1 + next(12), 1 + next(28)) + ",KTP," + scores + "\n"
+        }
+        let path = path("surveys-\(seed).csv")
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        try SurveyResponseStore(database).importCSV(path: path)
+    }
+}
