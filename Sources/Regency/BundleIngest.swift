@@ -185,6 +185,7 @@ struct IngestBatch {
         """
 
     mutating func flush(on connection: PostgresConnection, server: RegencyServer) async throws {
+        try RegencyServer.requireOpen(connection)
         if !changes.isEmpty {
             var bindings = PostgresBindings()
             bindings.append(code)

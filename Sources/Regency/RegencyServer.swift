@@ -27,14 +27,14 @@ public struct RegencyServer: Sendable {
         }
         let client = PostgresClient(configuration: address.configuration, backgroundLogger: logger)
         let server = RegencyServer(address: address, client: client, logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            do {
-                return try await body(server)
-            } catch {
-                throw ServerFailure(error, address: address)
-            }
+        // The client runs beside the command and is cancelled when the command ends; the command
+        // does not wait for its shutdown (after a lost connection the pool may keep retrying).
+        let running = Task { await client.run() }
+        defer { running.cancel() }
+        do {
+            return try await body(server)
+        } catch {
+            throw ServerFailure(error, address: address)
         }
     }
 
@@ -48,12 +48,19 @@ public struct RegencyServer: Sendable {
             do {
                 result = try await body(connection)
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
                 throw error
             }
+            try Self.requireOpen(connection)
             try await connection.query("COMMIT", logger: logger)
             return result
         }
+    }
+
+    /// Throws `ConnectionLost` when the server has closed `connection` (a query sent on it then
+    /// might never be answered).
+    static func requireOpen(_ connection: PostgresConnection) throws {
+        if connection.isClosed { throw ConnectionLost() }
     }
 
     /// Runs `query` and decodes every row of it.
@@ -97,6 +104,13 @@ public struct ServerFailure: Error, CustomStringConvertible {
         }
         passedThrough = nil
         if let error = error as? PSQLError {
+            if let state = error.serverInfo?[.sqlState], state.hasPrefix("57P") || state.hasPrefix("08") {
+                // The server shut down, restarted or dropped the connection.
+                description = "the connection to PostgreSQL at \(address) was lost (\(error.serverInfo?[.message] ?? state)); "
+                    + "the server rolled back the interrupted transaction: run the command again"
+                isRefusal = false
+                return
+            }
             if let info = error.serverInfo, let message = info[.message] {
                 let state = info[.sqlState] ?? "?"
                 description = "PostgreSQL at \(address) refused: \(message) (SQLSTATE \(state))"
@@ -107,10 +121,15 @@ public struct ServerFailure: Error, CustomStringConvertible {
             case .connectionError:
                 description = "cannot reach PostgreSQL at \(address): \(error.underlying.map { "\($0)" } ?? "connection refused")"
             case .serverClosedConnection, .uncleanShutdown:
-                description = "the connection to PostgreSQL at \(address) was lost (the server stopped or restarted); nothing of the interrupted transaction was kept: run the command again"
+                description = "the connection to PostgreSQL at \(address) was lost (the server stopped or restarted); the server rolled back the interrupted transaction: run the command again"
             default:
                 description = "PostgreSQL at \(address): \(error.code)"
             }
+            isRefusal = false
+            return
+        }
+        if error is ConnectionLost {
+            description = "the connection to PostgreSQL at \(address) was lost (the server stopped or restarted); the server rolled back the interrupted transaction: run the command again"
             isRefusal = false
             return
         }
@@ -123,3 +142,6 @@ public struct ServerFailure: Error, CustomStringConvertible {
         isRefusal = false
     }
 }
+
+/// The server closed the connection while a transaction was open on it.
+struct ConnectionLost: Error {}
