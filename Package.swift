@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "iku", targets: ["iku"]),
         .executable(name: "iku-kiosk", targets: ["iku-kiosk"]),
+        .executable(name: "iku-regency", targets: ["iku-regency"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -66,6 +68,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "Regency",
+            dependencies: ["Storage", "Indicators", .product(name: "PostgresNIO", package: "postgres-nio")],
+            plugins: ["EmbedMigrations"]
+        ),
+        .executableTarget(
+            name: "iku-regency",
+            dependencies: ["Regency", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FuzzSupport"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Storage"]),
@@ -74,5 +85,6 @@ let package = Package(
         .testTarget(name: "ikuTests", dependencies: [
             "iku", "ReportRendering", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "RegencyTests", dependencies: ["Regency", "Storage", "Indicators", "iku-regency"]),
     ]
 )

@@ -26,7 +26,8 @@ public enum Bundle {
         Data("iku-bundle-v1 \(bodySHA256)".utf8)
     }
 
-    static func json(_ value: DatabaseValue) -> String {
+    /// A value in the bundle's encoding (see above).
+    public static func json(_ value: DatabaseValue) -> String {
         switch value {
         case .null: return "null"
         case .integer(let integer): return String(integer)
@@ -48,6 +49,8 @@ public struct BundleSummary: Equatable, Sendable {
     public let lastHead: String
     public let changes: Int
     public let rows: Int
+    /// The SHA-256 of every byte before the trailer: what the signature signs.
+    public let bodySHA256: String
 }
 
 /// Writes export bundles (`iku export`).
@@ -138,7 +141,7 @@ public struct BundleExporter {
             + "\"body_sha256\": \(JSONText.string(bodySHA256)), \"signature\": \(JSONText.string(signature))}}\n")
         progress?(changes)
         return BundleSummary(officeCode: office.kecamatanCode, officeName: office.kecamatanName, publicKey: key.publicKeyText,
-                             firstHead: firstHead, lastHead: lastHead, changes: changes, rows: rows)
+                             firstHead: firstHead, lastHead: lastHead, changes: changes, rows: rows, bodySHA256: bodySHA256)
     }
 }
 

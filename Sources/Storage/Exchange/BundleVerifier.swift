@@ -24,12 +24,84 @@ public struct BundleVerifier {
     /// inside a transaction that is committed after `verify` returns.
     @discardableResult
     public func verify(publicKey expected: String?, body: ((Change) throws -> Void)? = nil) throws -> BundleSummary {
-        var reader = try LineReader(path: path)
-        var hasher = SHA256()
-        func fail(_ line: Int, _ reason: String) -> StateError {
-            StateError("\(path): line \(line): \(reason)")
+        var reader = try BundleReader(path: path, publicKey: expected)
+        var open: Change?
+        while let event = try reader.next() {
+            switch event {
+            case .change(let change):
+                if let open { try body?(open) }
+                open = Change(values: change.values, entrySHA256: change.entrySHA256, rows: [])
+            case .row(let table, let values):
+                if body != nil { open?.rows.append((table, values)) }
+            case .end(let summary):
+                if let open { try body?(open) }
+                return summary
+            }
         }
-        guard let (headerLine, headerBytes) = try reader.next() else {
+        throw StateError("\(path) is truncated: it ends without its signed trailer")
+    }
+}
+
+/// The header of a bundle: who sent it and the columns of every table its rows come from.
+public struct BundleHeader: Sendable {
+    public let officeCode: String
+    public let officeName: String
+    public let publicKey: String
+    public let firstHead: String
+    /// The columns of `SELECT rowid, * FROM TABLE` for every table, by name.
+    public let tables: [String: [String]]
+    /// The header line as the bundle carried it (without its line break).
+    public let text: String
+}
+
+/// One step of reading a bundle with `BundleReader`.
+public enum BundleEvent {
+    /// A change as read, its digests claimed: checked against its rows when the next change or
+    /// the trailer is read.
+    case change(BundleChange)
+    /// A row written by the change before it.
+    case row(table: String, values: [DatabaseValue])
+    /// The trailer: every digest, the counts and the signature verified.
+    case end(BundleSummary)
+}
+
+/// A change line of a bundle.
+public struct BundleChange: Sendable {
+    /// `[id, recorded_at, actor, kind, action, record_id, summary]`.
+    public let values: [DatabaseValue]
+    public let contentSHA256: String
+    public let previousSHA256: String
+    public let entrySHA256: String
+
+    /// The change's id in the office's log.
+    public var id: Int64 {
+        if case .integer(let id) = values[0] { return id }
+        return -1
+    }
+}
+
+/// Reads a bundle one event at a time, checking as it goes: the header when it is created (the
+/// format, its version, the key against the expected one), each change's digests when the next
+/// change or the trailer is read, and the counts, body digest and signature at the trailer. A
+/// reader that writes what it reads must do so inside a transaction it commits only after `.end`.
+public struct BundleReader {
+    public let path: String
+    public let header: BundleHeader
+    private var lines: LineReader
+    private var hasher = SHA256()
+    private let key: Curve25519.Signing.PublicKey
+    private var head: String
+    private var changes = 0
+    private var rows = 0
+    private var pending: (line: Int, change: BundleChange, digest: ContentDigest)?
+    private var finished = false
+
+    /// Opens the bundle at `path` and checks its header; `publicKey` is the key registered for its
+    /// office (nil: whatever key it names, for the office's own check).
+    public init(path: String, publicKey expected: String?) throws {
+        self.path = path
+        lines = try LineReader(path: path)
+        guard let (headerLine, headerBytes) = try lines.next() else {
             throw StateError("\(path) is empty: not an iku bundle")
         }
         hasher.update(data: headerBytes)
@@ -42,76 +114,88 @@ public struct BundleVerifier {
         }
         guard let office = header["office"] as? [String: Any], let code = office["code"] as? String,
               let name = office["name"] as? String, let publicKey = header["public_key"] as? String,
-              let firstHead = header["first_head"] as? String, header["tables"] is [String: Any] else {
-            throw fail(headerLine, "the header lacks the office, key or first head")
+              let firstHead = header["first_head"] as? String, let tables = header["tables"] as? [String: [String]] else {
+            throw StateError("\(path): line \(headerLine): the header lacks the office, key, first head or tables")
         }
         if let expected, expected != publicKey {
             throw StateError("\(path) is signed by another key (\(publicKey)) than the one registered for \(code)")
         }
-        let key = try PublicKeyText.parse(publicKey, field: "public_key")
+        key = try PublicKeyText.parse(publicKey, field: "public_key")
+        head = firstHead
+        var text = String(decoding: headerBytes, as: UTF8.self)
+        if text.hasSuffix("\n") { text.removeLast() }
+        self.header = BundleHeader(officeCode: code, officeName: name, publicKey: publicKey, firstHead: firstHead,
+                                   tables: tables, text: text)
+    }
 
-        var head = firstHead
-        var changes = 0
-        var rows = 0
-        var pending: (line: Int, change: Change, content: String, previous: String, digest: ContentDigest)?
-        func finishChange() throws {
-            guard var open = pending else { return }
-            pending = nil
-            let content = open.digest.hexDigest()
-            guard content == open.content else {
-                throw fail(open.line, "change \(open.change.values.first.map(Self.describe) ?? "?"): its rows do not match its content digest")
-            }
-            guard open.previous == head else {
-                throw fail(open.line, "change \(open.change.values.first.map(Self.describe) ?? "?") does not follow head \(head): a gap or another history")
-            }
-            let entry = AuditChain.entryDigest(changeRow: open.change.values, content: content, previous: head)
-            guard entry == open.change.entrySHA256 else {
-                throw fail(open.line, "change \(open.change.values.first.map(Self.describe) ?? "?"): the entry does not match its digest")
-            }
-            head = entry
-            changes += 1
-            try body?(open.change)
-            open.change.rows = []
-        }
+    private func fail(_ line: Int, _ reason: String) -> StateError {
+        StateError("\(path): line \(line): \(reason)")
+    }
 
-        while let (number, bytes) = try reader.next() {
-            guard let object = Self.object(bytes) else { throw fail(number, "not a JSON object") }
-            if let row = object["row"] as? [Any], let table = object["table"] as? String {
-                hasher.update(data: bytes)
-                guard pending != nil else { throw fail(number, "a row before any change") }
-                let values = try row.map { try Self.value($0, line: number, path: path) }
-                pending!.digest.add(row: values, table: table)
-                if body != nil { pending!.change.rows.append((table, values)) }
-                rows += 1
-            } else if let values = object["change"] as? [Any] {
-                hasher.update(data: bytes)
-                try finishChange()
-                guard values.count == 7, let content = object["content_sha256"] as? String,
-                      let previous = object["previous_sha256"] as? String, let entry = object["entry_sha256"] as? String else {
-                    throw fail(number, "a change without its seven values and three digests")
-                }
-                let change = Change(values: try values.map { try Self.value($0, line: number, path: path) }, entrySHA256: entry, rows: [])
-                pending = (number, change, content, previous, ContentDigest())
-            } else if let end = object["end"] as? [String: Any] {
-                try finishChange()
-                let bodySHA256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-                guard end["changes"] as? Int == changes, end["rows"] as? Int == rows else {
-                    throw fail(number, "the trailer counts \(end["changes"] ?? "?") changes and \(end["rows"] ?? "?") rows; the bundle holds \(changes) and \(rows)")
-                }
-                guard end["last_head"] as? String == head else { throw fail(number, "the trailer's last head is not the chain's") }
-                guard end["body_sha256"] as? String == bodySHA256 else { throw fail(number, "the bytes before the trailer were changed") }
-                guard let signatureText = end["signature"] as? String, let signature = Data(base64Encoded: signatureText),
-                      key.isValidSignature(signature, for: Bundle.signedMessage(bodySHA256: bodySHA256)) else {
-                    throw fail(number, "the signature does not verify with \(publicKey)")
-                }
-                guard try reader.next() == nil else { throw fail(number + 1, "text after the trailer") }
-                return BundleSummary(officeCode: code, officeName: name, publicKey: publicKey, firstHead: firstHead,
-                                     lastHead: head, changes: changes, rows: rows)
-            } else {
-                throw fail(number, "neither a change, a row nor the trailer")
-            }
+    /// The next event, or nil after `.end`. Throws at the first thing that does not verify.
+    public mutating func next() throws -> BundleEvent? {
+        guard !finished else { return nil }
+        guard let (number, bytes) = try lines.next() else {
+            throw StateError("\(path) is truncated: it ends without its signed trailer")
         }
-        throw StateError("\(path) is truncated: it ends without its signed trailer")
+        guard let object = Self.object(bytes) else { throw fail(number, "not a JSON object") }
+        if let row = object["row"] as? [Any], let table = object["table"] as? String {
+            hasher.update(data: bytes)
+            guard pending != nil else { throw fail(number, "a row before any change") }
+            let values = try row.map { try Self.value($0, line: number, path: path) }
+            pending!.digest.add(row: values, table: table)
+            rows += 1
+            return .row(table: table, values: values)
+        } else if let values = object["change"] as? [Any] {
+            hasher.update(data: bytes)
+            try finishChange()
+            guard values.count == 7, let content = object["content_sha256"] as? String,
+                  let previous = object["previous_sha256"] as? String, let entry = object["entry_sha256"] as? String else {
+                throw fail(number, "a change without its seven values and three digests")
+            }
+            let change = BundleChange(values: try values.map { try Self.value($0, line: number, path: path) },
+                                      contentSHA256: content, previousSHA256: previous, entrySHA256: entry)
+            pending = (number, change, ContentDigest())
+            return .change(change)
+        } else if let end = object["end"] as? [String: Any] {
+            try finishChange()
+            let bodySHA256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            guard end["changes"] as? Int == changes, end["rows"] as? Int == rows else {
+                throw fail(number, "the trailer counts \(end["changes"] ?? "?") changes and \(end["rows"] ?? "?") rows; the bundle holds \(changes) and \(rows)")
+            }
+            guard end["last_head"] as? String == head else { throw fail(number, "the trailer's last head is not the chain's") }
+            guard end["body_sha256"] as? String == bodySHA256 else { throw fail(number, "the bytes before the trailer were changed") }
+            guard let signatureText = end["signature"] as? String, let signature = Data(base64Encoded: signatureText),
+                  key.isValidSignature(signature, for: Bundle.signedMessage(bodySHA256: bodySHA256)) else {
+                throw fail(number, "the signature does not verify with \(header.publicKey)")
+            }
+            guard try lines.next() == nil else { throw fail(number + 1, "text after the trailer") }
+            finished = true
+            return .end(BundleSummary(officeCode: header.officeCode, officeName: header.officeName, publicKey: header.publicKey,
+                                      firstHead: header.firstHead, lastHead: head, changes: changes, rows: rows,
+                                      bodySHA256: bodySHA256))
+        } else {
+            throw fail(number, "neither a change, a row nor the trailer")
+        }
+    }
+
+    private mutating func finishChange() throws {
+        guard var open = pending else { return }
+        pending = nil
+        let id = String(open.change.id)
+        let content = open.digest.hexDigest()
+        guard content == open.change.contentSHA256 else {
+            throw fail(open.line, "change \(id): its rows do not match its content digest")
+        }
+        guard open.change.previousSHA256 == head else {
+            throw fail(open.line, "change \(id) does not follow head \(head): a gap or another history")
+        }
+        let entry = AuditChain.entryDigest(changeRow: open.change.values, content: content, previous: head)
+        guard entry == open.change.entrySHA256 else {
+            throw fail(open.line, "change \(id): the entry does not match its digest")
+        }
+        head = entry
+        changes += 1
     }
 
     private static func object(_ bytes: Data) -> [String: Any]? {
@@ -130,11 +214,6 @@ public struct BundleVerifier {
         default: break
         }
         throw StateError("\(path): line \(line): a value iku does not write: \(json)")
-    }
-
-    private static func describe(_ value: DatabaseValue) -> String {
-        if case .integer(let id) = value { return String(id) }
-        return "?"
     }
 }
 

@@ -1,0 +1,220 @@
+import ArgumentParser
+import Foundation
+import Regency
+import Storage
+
+/// The regency's command line: `main` maps every failure to one line and an exit code with the
+/// same meaning as `iku`'s.
+@main
+struct IkuRegency: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iku-regency",
+        abstract: "The regency (kabupaten) server: ingests the kecamatan's signed bundles into PostgreSQL.",
+        discussion: """
+            Every command takes --postgres postgres://USER[:PASSWORD]@HOST:PORT/DATABASE
+            (default $IKU_REGENCY_POSTGRES).
+
+            Examples:
+              iku-regency init --code 35.08 --name Lumajang
+              iku-regency office add --code 35.08.01 --name Tempursari --public-key ed25519:...
+              iku-regency ingest tempursari.iku-bundle
+              iku-regency status
+
+            Exit codes:
+              0  ok
+              1  refused: a value not allowed, a bundle that does not verify or does not follow
+                 what is held, or the database's state; nothing was written
+              2  usage error: unknown command or option, missing value
+              3  internal error: PostgreSQL or the system failed (unreachable, connection lost)
+            """,
+        version: "0.1.0",
+        subcommands: [InitCommand.self, OfficeCommand.self, IngestCommand.self, StatusCommand.self]
+    )
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    /// Prints the message for `error` and exits: iku's refusals and PostgreSQL's refusals 1,
+    /// usage 2, anything else 3.
+    static func exit(with error: any Error) -> Never {
+        let status: Int32
+        let message: String
+        switch error {
+        case let error as InputError:
+            (status, message) = (1, "error: \(error)")
+        case let error as StateError:
+            (status, message) = (1, "error: \(error)")
+        case let error as DatabaseStateError:
+            (status, message) = (1, "error: \(error)")
+        case let error as ServerFailure:
+            if let inner = error.passedThrough { exit(with: inner) }
+            (status, message) = (error.isRefusal ? 1 : 3, "error: \(error)")
+        case let error as ExitCode:
+            Foundation.exit(error.rawValue)
+        default:
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if code == .validationFailure {
+                (status, message) = (2, fullMessage(for: error))
+            } else {
+                (status, message) = (3, "error: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+            }
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(status)
+    }
+}
+
+/// `--postgres`, shared by every command.
+struct ServerOptions: ParsableArguments {
+    @Option(name: .customLong("postgres"), help: "postgres://USER[:PASSWORD]@HOST:PORT/DATABASE (default $IKU_REGENCY_POSTGRES).")
+    var postgres: String?
+
+    func address() throws -> PostgresAddress {
+        if let postgres { return try PostgresAddress(postgres, field: "postgres") }
+        guard let text = ProcessInfo.processInfo.environment["IKU_REGENCY_POSTGRES"], !text.isEmpty else {
+            throw ValidationError("no server: give --postgres postgres://USER@HOST:PORT/DATABASE or set IKU_REGENCY_POSTGRES")
+        }
+        return try PostgresAddress(text, field: "IKU_REGENCY_POSTGRES")
+    }
+
+    /// Runs `body` with the regency of the server's database.
+    func withRegency<Result: Sendable>(_ body: @Sendable @escaping (Regency) async throws -> Result) async throws -> Result {
+        try await RegencyServer.with(try address()) { server in
+            try await body(try await Regency.open(on: server))
+        }
+    }
+}
+
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the regency's schema and record the regency.",
+        discussion: "Example: iku-regency init --code 35.08 --name Lumajang")
+
+    @OptionGroup var server: ServerOptions
+    @Option(help: "The kabupaten's Kemendagri code, NN.NN.") var code: String
+    @Option(help: "The kabupaten's name.") var name: String
+
+    func run() async throws {
+        let (code, name) = (self.code, self.name)
+        let created = try await RegencyServer.with(try server.address()) { server in
+            try await Regency.initialise(on: server, code: code, name: name)
+        }
+        print(created ? "initialised the regency \(code) \(name)" : "the regency \(code) \(name) was already initialised; nothing changed")
+    }
+}
+
+struct OfficeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "office",
+        abstract: "Register the kecamatan and list them.",
+        subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a kecamatan with the public key it signs its bundles with.",
+            discussion: "Example: iku-regency office add --code 35.08.01 --name Tempursari --public-key ed25519:BASE64 (the last line of iku key show)")
+
+        @OptionGroup var server: ServerOptions
+        @Option(help: "The kecamatan's code, under the regency's.") var code: String
+        @Option(help: "The kecamatan's name.") var name: String
+        @Option(name: .customLong("public-key"), help: "ed25519:BASE64, the last line of `iku key show` at the office.") var publicKey: String
+
+        func run() async throws {
+            let (code, name, key) = (self.code, self.name, self.publicKey)
+            try await server.withRegency { try await $0.addOffice(code: code, name: name, publicKey: key) }
+            print("registered \(code) \(name)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the registered kecamatan.")
+        @OptionGroup var server: ServerOptions
+
+        func run() async throws {
+            let offices = try await server.withRegency { try await $0.offices() }
+            for office in offices {
+                print("\(office.code)\t\(office.name)\t\(office.publicKey)")
+            }
+        }
+    }
+}
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Verify bundles from the kecamatan and write each in one transaction.",
+        discussion: """
+            Each bundle is verified completely (the key registered for its office, every digest, the
+            signature, continuity with what that office sent before) before anything of it is written.
+            The same bundle again changes nothing. A refused bundle prints one line naming the file
+            and the reason; the others are still ingested; the exit code is then 1.
+
+            Example: iku-regency ingest tempursari.iku-bundle
+            """)
+
+    @OptionGroup var server: ServerOptions
+    @Argument(help: "Bundles written by `iku export`.") var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one bundle FILE") }
+    }
+
+    func run() async throws {
+        let files = self.files
+        let refused = try await server.withRegency { regency -> Int in
+            var refused = 0
+            for file in files {
+                do {
+                    switch try await regency.ingest(file) {
+                    case .ingested(let changes, let rows, let head):
+                        print("\(file): ingested \(changes) changes, \(rows) rows; head \(head)")
+                    case .alreadyHeld(let head):
+                        print("\(file): already held (head \(head)); nothing changed")
+                    }
+                } catch let error as StateError {
+                    refused += 1
+                    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                } catch let error as InputError {
+                    refused += 1
+                    FileHandle.standardError.write(Data("error: \(file): \(error)\n".utf8))
+                }
+            }
+            return refused
+        }
+        if refused > 0 { throw ExitCode(1) }
+    }
+}
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Per kecamatan: the last head held and when it came, what is held, forks flagged.")
+
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        let rows = try await server.withRegency { try await $0.status() }
+        let formatter = ISO8601DateFormatter()
+        print(["code", "name", "last_change", "last_head", "received_at", "changes", "records", "forks"].joined(separator: "\t"))
+        for row in rows {
+            print([row.code, row.name, row.lastChange.map(String.init) ?? "-", row.lastHead ?? "-",
+                   row.lastIngestAt.map { formatter.string(from: $0) } ?? "-", String(row.changes), String(row.records),
+                   row.forks > 0 ? "FORK (\(row.forks))" : "0"].joined(separator: "\t"))
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+@testable import Regency
+@testable import Storage
+
+/// `iku-regency` on a real PostgreSQL server: init, office add/list, ingest and status, run as
+/// the real binary against a fresh database per test.
+@Suite("Regency ingest")
+struct IngestTests {
+    /// A regency Lumajang with Tempursari registered, on a fresh database.
+    func withRegency(_ body: (TestDatabase, RegencyRunner, OfficeFixture) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            let runner = RegencyRunner(address: database.address.description)
+            let office = try OfficeFixture()
+            try office.addRecords()
+            try expectOK(runner.run(["init", "--code", "35.08", "--name", "Lumajang"]))
+            try expectOK(runner.run(["office", "add", "--code", office.code, "--name", office.name,
+                                     "--public-key", office.key.publicKeyText]))
+            try await body(database, runner, office)
+        }
+    }
+
+    func expectOK(_ result: RunResult, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    /// Exit 1, one line on stderr naming the file and containing `reason`, and nothing written.
+    func expectRefused(_ runner: RegencyRunner, _ database: TestDatabase, file: String, reason: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let before = try await database.counts()
+        let result = try runner.run(["ingest", file])
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(file), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(reason), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(try await database.counts() == before, sourceLocation: sourceLocation)
+    }
+
+    @Test func aBundleIsIngestedWithEveryChangeAndRowAndAgainChangesNothing() async throws {
+        try await withRegency { database, runner, office in
+            let (path, summary) = try office.export("all.iku-bundle")
+            let first = try runner.run(["ingest", path])
+            expectOK(first)
+            #expect(first.stdout.contains("ingested \(summary.changes) changes, \(summary.rows) rows"))
+            #expect(try await database.count("office_changes") == Int64(summary.changes))
+            #expect(try await database.count("office_rows") == Int64(summary.rows))
+            let before = try await database.counts()
+            let again = try runner.run(["ingest", path])
+            expectOK(again)
+            #expect(again.stdout.contains("already held"))
+            #expect(try await database.counts() == before)
+
+            let status = try runner.run(["status"])
+            expectOK(status)
+            #expect(status.stdout.contains("35.08.01\tTempursari\t"))
+            #expect(status.stdout.contains(summary.lastHead))
+            #expect(status.stdout.contains("\t\(summary.rows)\t0"))
+        }
+    }
+
+    @Test func theRowsAreKeptExactlySoTheirDigestsRecompute() async throws {
+        try await withRegency { database, runner, office in
+            let (path, _) = try office.export("all.iku-bundle")
+            expectOK(try runner.run(["ingest", path]))
+            let stored = try await RegencyServer.with(database.address) { server in
+                try await server.rows("""
+                    SELECT r.row_values::text FROM office_rows AS r
+                    WHERE r.kecamatan_code = '35.08.01' AND r.table_name = 'survey_response_versions' ORDER BY r.row_id
+                    """, as: String.self)
+            }
+            #expect(stored.count == 3)
+            #expect(stored[0].contains("\"service\": \"KTP\"") && stored[0].contains("\"u9\": null"))
+        }
+    }
+
+    @Test func laterBundlesContinueAndAWholeReExportAddsOnlyWhatIsNew() async throws {
+        try await withRegency { database, runner, office in
+            let (all, first) = try office.export("all.iku-bundle")
+            expectOK(try runner.run(["ingest", all]))
+            try TargetStore(office.database).set(.ikm, year: 2026, value: 82.5)
+            let (since, next) = try office.export("since.iku-bundle", since: first.lastHead)
+            let result = try runner.run(["ingest", since])
+            expectOK(result)
+            #expect(result.stdout.contains("ingested 1 changes"))
+            try TargetStore(office.database).set(.facilitation, year: 2026, value: 90)
+            let (whole, last) = try office.export("whole.iku-bundle")
+            let overlap = try runner.run(["ingest", whole])
+            expectOK(overlap)
+            #expect(overlap.stdout.contains("ingested 1 changes"))
+            #expect(try await database.count("office_changes") == Int64(last.changes))
+            #expect(try await database.count("ingests") == 3)
+            #expect(next.lastHead != last.lastHead)
+        }
+    }
+
+    @Test func anUnknownOfficeIsRefused() async throws {
+        try await withRegency { database, runner, _ in
+            let other = try OfficeFixture(code: "35.08.02", name: "Pasirian")
+            let (path, _) = try other.export("pasirian.iku-bundle")
+            try await expectRefused(runner, database, file: path, reason: "not registered")
+        }
+    }
+
+    @Test func aBundleSignedByAnotherKeyIsRefused() async throws {
+        try await withRegency { database, runner, office in
+            let stranger = try OfficeKey.create(at: office.path("other.key"))
+            try OfficeKeyLog(office.database).record(stranger.publicKeyText)
+            let (path, _) = try office.export("other.iku-bundle", key: stranger)
+            try await expectRefused(runner, database, file: path, reason: "signed by another key")
+        }
+    }
+
+    @Test func aChangedByteIsRefused() async throws {
+        try await withRegency { database, runner, office in
+            let (path, _) = try office.export("all.iku-bundle")
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            let range = try #require(text.range(of: "\"KK\""))
+            text.replaceSubrange(range, with: "\"KT\"")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try await expectRefused(runner, database, file: path, reason: "content digest")
+        }
+    }
+
+    @Test func aBundleAfterAGapIsRefused() async throws {
+        try await withRegency { database, runner, office in
+            let start = try office.head()
+            try TargetStore(office.database).set(.ikm, year: 2026, value: 82.5)
+            let (path, _) = try office.export("later.iku-bundle", since: start)
+            try await expectRefused(runner, database, file: path, reason: "a gap")
+        }
+    }
+
+    @Test func aForkIsRefusedKeptAsEvidenceAndFlagged() async throws {
+        try await withRegency { database, runner, office in
+            // The office's database is copied; each copy then records a different change.
+            let copyPath = office.path("copy.sqlite")
+            try office.database.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try FileManager.default.copyItem(atPath: office.path("office.sqlite"), toPath: copyPath)
+            let (all, first) = try office.export("all.iku-bundle")
+            expectOK(try runner.run(["ingest", all]))
+            try TargetStore(office.database).set(.ikm, year: 2026, value: 82.5)
+            expectOK(try runner.run(["ingest", try office.export("next.iku-bundle", since: first.lastHead).path]))
+
+            let copy = try IkuDatabase.open(path: copyPath, actor: "clerk")
+            try TargetStore(copy).set(.ikm, year: 2026, value: 70)
+            let forked = office.path("forked.iku-bundle")
+            try BundleExporter(copy).export(to: forked, since: first.lastHead, key: office.key)
+            let before = try await database.counts()
+            let result = try runner.run(["ingest", forked])
+            #expect(result.status == 1)
+            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(forked))
+            #expect(result.stderr.contains("a fork"))
+            var after = try await database.counts()
+            #expect(after["forks"] == 1)
+            after["forks"] = before["forks"]
+            #expect(after == before)
+            let status = try runner.run(["status"])
+            #expect(status.stdout.contains("FORK (1)"))
+        }
+    }
+
+    @Test func aTruncatedBundleIsRefused() async throws {
+        try await withRegency { database, runner, office in
+            let (path, _) = try office.export("all.iku-bundle")
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let lines = data.split(separator: 0x0A)
+            try Data(lines.dropLast().joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: path))
+            try await expectRefused(runner, database, file: path, reason: "truncated")
+        }
+    }
+
+    @Test func aFileThatIsNoBundleIsRefused() async throws {
+        try await withRegency { database, runner, office in
+            let path = office.path("notes.csv")
+            try Data("tanggal,layanan\n2026-02-10,KTP\n".utf8).write(to: URL(fileURLWithPath: path))
+            try await expectRefused(runner, database, file: path, reason: "not an iku bundle")
+        }
+    }
+
+    @Test func aNewerFormatVersionIsRefused() async throws {
+        try await withRegency { database, runner, office in
+            let (path, _) = try office.export("all.iku-bundle")
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            let range = try #require(text.range(of: "\"version\": 1"))
+            text.replaceSubrange(range, with: "\"version\": 2")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try await expectRefused(runner, database, file: path, reason: "format version 2")
+        }
+    }
+
+    @Test func officesAreRegisteredUnderTheRegencyWithAValidKey() async throws {
+        try await withRegency { _, runner, office in
+            let outside = try runner.run(["office", "add", "--code", "35.09.01", "--name", "Jember", "--public-key", office.key.publicKeyText])
+            #expect(outside.status == 1 && outside.stderr.contains("code") && outside.stderr.contains("35.08.NN"))
+            let badKey = try runner.run(["office", "add", "--code", "35.08.02", "--name", "Pasirian", "--public-key", "ed25519:abc"])
+            #expect(badKey.status == 1 && badKey.stderr.contains("public-key"))
+            let twice = try runner.run(["office", "add", "--code", office.code, "--name", office.name, "--public-key", office.key.publicKeyText])
+            #expect(twice.status == 1 && twice.stderr.contains("not registered yet"))
+            let list = try runner.run(["office", "list"])
+            expectOK(list)
+            #expect(list.stdout == "35.08.01\tTempursari\t\(office.key.publicKeyText)\n")
+        }
+    }
+
+    @Test func initIsIdempotentAndRefusesAnotherRegency() async throws {
+        try await withRegency { _, runner, _ in
+            let again = try runner.run(["init", "--code", "35.08", "--name", "Lumajang"])
+            expectOK(again)
+            #expect(again.stdout.contains("already initialised"))
+            let other = try runner.run(["init", "--code", "35.09", "--name", "Jember"])
+            #expect(other.status == 1 && other.stderr.contains("already holds the regency 35.08 Lumajang"))
+        }
+    }
+
+    @Test func anUnreachableServerIsAnErrorNamingIt() async throws {
+        _ = try TestDatabase.server()
+        let runner = RegencyRunner(address: "postgres://postgres@127.0.0.1:1/nowhere")
+        let result = try runner.run(["status"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("cannot reach PostgreSQL at postgres://postgres@127.0.0.1:1/nowhere"))
+    }
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Regency ingest against PostgreSQL's own COPY of the same rows: an office with ROWS survey
+# responses (one import) is exported; `iku-regency ingest` of the bundle (verify + write in one
+# transaction) is timed, then `COPY` of the same rows (table, rowid, change, the row as jsonb,
+# prepared beforehand as a TSV file) into a plain table of the same shape, in the same run.
+#
+# Usage: scripts/with-postgres.sh bench/regency-ingest.sh [ROWS=200000]
+#        (BIN=path/to/binaries to use a build at hand; default: the release build)
+set -euo pipefail
+rows=${1:-200000}
+cd "$(dirname "$0")/.."
+: "${IKU_TEST_POSTGRES:?run under scripts/with-postgres.sh}"
+if [ -z "${BIN:-}" ]; then
+    swift build -c release --product iku >&2
+    swift build -c release --product iku-regency >&2
+    BIN=$(swift build -c release --show-bin-path)
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+psql() { command psql -X -q -t -A -v ON_ERROR_STOP=1 "$@"; }
+now() { date +%s%N; }
+
+export IKU_DB="$work/office.sqlite"
+"$BIN/iku" init --kecamatan-code 35.08.01 --kecamatan-name Tempursari --actor bench >/dev/null
+"$BIN/iku" key init --key "$work/office.key" --actor bench >/dev/null
+python3 bench/generate-survey-csv.py "$rows" "$work/survey.csv"
+sed -i 's/^2026-/2025-/' "$work/survey.csv"
+"$BIN/iku" survey import "$work/survey.csv" --actor bench >/dev/null
+"$BIN/iku" export --key "$work/office.key" --output "$work/all.iku-bundle" >/dev/null
+key=$("$BIN/iku" key show --key "$work/office.key" | tail -1)
+
+psql "$IKU_TEST_POSTGRES" -c "CREATE DATABASE bench_regency"
+export IKU_REGENCY_POSTGRES="${IKU_TEST_POSTGRES%/*}/bench_regency"
+"$BIN/iku-regency" init --code 35.08 --name Lumajang >/dev/null
+"$BIN/iku-regency" office add --code 35.08.01 --name Tempursari --public-key "$key" >/dev/null
+
+# The same rows as COPY reads them: table, rowid, change id, the other columns as a JSON object.
+python3 - "$work/all.iku-bundle" "$work/rows.tsv" <<'PY'
+import json, sys
+header = None
+change = 0
+with open(sys.argv[1]) as bundle, open(sys.argv[2], "w") as out:
+    for line in bundle:
+        value = json.loads(line)
+        if header is None:
+            header = value["tables"]
+        elif "change" in value:
+            change = value["change"][0]
+        elif "row" in value:
+            columns = header[value["table"]]
+            row = dict(zip(columns[1:], value["row"][1:]))
+            text = json.dumps(row, ensure_ascii=False).replace("\\", "\\\\")
+            out.write(f"{value['table']}\t{value['row'][0]}\t{change}\t{text}\n")
+PY
+copied=$(wc -l < "$work/rows.tsv")
+
+start=$(now)
+"$BIN/iku-regency" ingest "$work/all.iku-bundle" >/dev/null
+ingest_ns=$(( $(now) - start ))
+held=$(psql "$IKU_REGENCY_POSTGRES" -c "SELECT count(*) FROM office_rows")
+
+psql "$IKU_REGENCY_POSTGRES" -c "CREATE TABLE copy_rows (kecamatan_code text NOT NULL DEFAULT '35.08.01', table_name text NOT NULL,
+    row_id bigint NOT NULL, change_id bigint NOT NULL, row_values jsonb NOT NULL,
+    PRIMARY KEY (kecamatan_code, table_name, row_id))"
+start=$(now)
+psql "$IKU_REGENCY_POSTGRES" -c "\\copy copy_rows (table_name, row_id, change_id, row_values) FROM '$work/rows.tsv'"
+copy_ns=$(( $(now) - start ))
+
+python3 - "$held" "$ingest_ns" "$copied" "$copy_ns" <<'PY'
+import sys
+held, ingest, copied, copy = int(sys.argv[1]), int(sys.argv[2]) / 1e9, int(sys.argv[3]), int(sys.argv[4]) / 1e9
+print(f"iku-regency ingest (verify + write): {held:,} rows in {ingest:.2f} s = {held / ingest:,.0f} rows/s")
+print(f"COPY of the same rows:               {copied:,} rows in {copy:.2f} s = {copied / copy:,.0f} rows/s")
+print(f"ingest / COPY = {(held / ingest) / (copied / copy):.2f} (goal: at least 0.5)")
+PY
