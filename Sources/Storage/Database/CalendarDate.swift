@@ -74,6 +74,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
+    /// The calendar day `date` falls on in `zone`.
+    public init(dayOf date: Date, in zone: TimeZone) {
+        self.init(utcDayOf: date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
+    }
+
     /// The day `days` days later (earlier when negative).
     public func adding(days: Int) -> CalendarDate {
         CalendarDate(daysSinceEpoch: daysSinceEpoch + days)

@@ -87,7 +87,7 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
 
     /// The local calendar day `instant` falls on.
     public func day(of instant: Date) -> CalendarDate {
-        CalendarDate(utcDayOf: instant.addingTimeInterval(TimeInterval(offset(at: instant))))
+        CalendarDate(dayOf: instant, in: timeZone)
     }
 
     /// The first instant of local day `day`.

@@ -30,11 +30,6 @@ public enum FormTimestamp {
         case iso(CalendarDate, hour: Int, minute: Int, second: Int, offset: Int?)
     }
 
-    /// The calendar day of `date` in `zone`.
-    public static func localDay(of date: Date, in zone: TimeZone) -> CalendarDate {
-        CalendarDate(utcDayOf: date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
-    }
-
     /// Reads `bytes` (trimmed), or nil when it is no timestamp this type knows.
     static func parse(_ bytes: Bytes) -> Parsed? {
         var scanner = ByteScanner(bytes: FieldRules.trimmed(bytes))
@@ -71,7 +66,7 @@ public enum FormTimestamp {
             return date
         case .iso(let date, let hour, let minute, let second, let offset?):
             let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
-            return localDay(of: Date(timeIntervalSince1970: TimeInterval(seconds)), in: zone)
+            return CalendarDate(dayOf: Date(timeIntervalSince1970: TimeInterval(seconds)), in: zone)
         }
     }
 
