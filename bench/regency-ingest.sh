@@ -9,6 +9,7 @@
 set -euo pipefail
 rows=${1:-200000}
 cd "$(dirname "$0")/.."
+source scripts/regency-fixture.sh
 : "${IKU_TEST_POSTGRES:?run under scripts/with-postgres.sh}"
 if [ -z "${BIN:-}" ]; then
     swift build -c release --product iku >&2
@@ -20,19 +21,7 @@ trap 'rm -rf "$work"' EXIT
 psql() { command psql -X -q -t -A -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s%N; }
 
-export IKU_DB="$work/office.sqlite"
-"$BIN/iku" init --kecamatan-code 35.08.01 --kecamatan-name Tempursari --actor bench >/dev/null
-"$BIN/iku" key init --key "$work/office.key" --actor bench >/dev/null
-python3 bench/generate-survey-csv.py "$rows" "$work/survey.csv"
-sed -i 's/^2026-/2025-/' "$work/survey.csv"
-"$BIN/iku" survey import "$work/survey.csv" --actor bench >/dev/null
-"$BIN/iku" export --key "$work/office.key" --output "$work/all.iku-bundle" >/dev/null
-key=$("$BIN/iku" key show --key "$work/office.key" | tail -1)
-
-psql "$IKU_TEST_POSTGRES" -c "CREATE DATABASE bench_regency"
-export IKU_REGENCY_POSTGRES="${IKU_TEST_POSTGRES%/*}/bench_regency"
-"$BIN/iku-regency" init --code 35.08 --name Lumajang >/dev/null
-"$BIN/iku-regency" office add --code 35.08.01 --name Tempursari --public-key "$key" >/dev/null
+regency_fixture "$work" "$rows" bench bench_regency
 
 # The same rows as COPY reads them: table, rowid, change id, the other columns as a JSON object.
 python3 - "$work/all.iku-bundle" "$work/rows.tsv" <<'PY'

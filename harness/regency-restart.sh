@@ -9,6 +9,7 @@
 set -euo pipefail
 rows=${1:-200000}
 cd "$(dirname "$0")/.."
+source scripts/regency-fixture.sh
 : "${IKU_TEST_POSTGRES_DATA:?run under scripts/with-postgres.sh}"
 if [ -z "${BIN:-}" ]; then
     swift build --product iku >&2
@@ -21,19 +22,7 @@ as_owner=()
 [ "$(id -u)" -ne 0 ] || as_owner=(runuser -u postgres --)
 psql() { command psql -X -q -t -A "$@"; }
 
-export IKU_DB="$work/office.sqlite"
-"$BIN/iku" init --kecamatan-code 35.08.01 --kecamatan-name Tempursari --actor setup >/dev/null
-"$BIN/iku" key init --key "$work/office.key" --actor setup >/dev/null
-python3 bench/generate-survey-csv.py "$rows" "$work/survey.csv"
-sed -i 's/^2026-/2025-/' "$work/survey.csv"
-"$BIN/iku" survey import "$work/survey.csv" --actor setup >/dev/null
-"$BIN/iku" export --key "$work/office.key" --output "$work/all.iku-bundle" >/dev/null
-key=$("$BIN/iku" key show --key "$work/office.key" | tail -1)
-
-psql "$IKU_TEST_POSTGRES" -c "CREATE DATABASE regency_restart"
-export IKU_REGENCY_POSTGRES="${IKU_TEST_POSTGRES%/*}/regency_restart"
-"$BIN/iku-regency" init --code 35.08 --name Lumajang >/dev/null
-"$BIN/iku-regency" office add --code 35.08.01 --name Tempursari --public-key "$key" >/dev/null
+regency_fixture "$work" "$rows" setup regency_restart
 
 count() { psql "$IKU_REGENCY_POSTGRES" -c "SELECT count(*) FROM office_rows"; }
 
