@@ -34,12 +34,12 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let database = try location.openForReading()
+            let calendar = try database.officeCalendar()
             let filter = ChangeFilter(
-                since: try since.map { try Instant.parse($0, field: "since", endOfDay: false, in: database) },
-                until: try until.map { try Instant.parse($0, field: "until", endOfDay: true, in: database) },
+                since: try since.map { try Instant.parse($0, field: "since", endOfDay: false, in: calendar) },
+                until: try until.map { try Instant.parse($0, field: "until", endOfDay: true, in: calendar) },
                 actor: actor, kind: kind)
-            let zone = try database.officeZone()
-            let writer = RecordWriter(Self.columns(zone, format: output.format), format: output.format, dialect: output.dialect)
+            let writer = RecordWriter(Self.columns(calendar.zone, format: output.format), format: output.format, dialect: output.dialect)
             try ChangeLog(database.connection).forEachEntry(matching: filter) { writer.write($0) }
             writer.finish()
         }

@@ -27,7 +27,7 @@ struct AsOfOption: ParsableArguments {
     func resolveWithDay(in database: IkuDatabase) throws -> (asOf: AsOf, day: CalendarDate) {
         let calendar = try database.officeCalendar()
         guard let instant else { return (.now, calendar.today) }
-        let moment = try Instant.parse(instant, field: "as-of", endOfDay: true, in: database)
+        let moment = try Instant.parse(instant, field: "as-of", endOfDay: true, in: calendar)
         return (try database.asOf(moment), calendar.zone.day(of: moment))
     }
 }
