@@ -8,11 +8,9 @@ public enum QuestionnaireTemplate {
         let headings = ["Tanggal survei", "Jenis layanan"]
             + QuestionnaireVocabulary.questions.map { "\($0.unsur). \($0.text)" }
             + ["Jenis kelamin", "Umur", "Pendidikan terakhir", "Pekerjaan utama", "Saran dan masukan"]
-        return "\u{FEFF}" + headings.map(quoted).joined(separator: ",") + "\r\n"
-    }
-
-    private static func quoted(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        // RFC 4180 as every listing writes it, with a byte order mark so Excel reads UTF-8.
+        let dialect = CSVDialect.records
+        return "\u{FEFF}" + headings.map(dialect.field).joined(separator: String(dialect.separator)) + dialect.lineEnd
     }
 
     /// How many service boxes the page offers at most; more recorded services leave a blank line.
