@@ -93,8 +93,36 @@ public struct FacilitationStore {
             let activity = try activities.requireLive(activityID, to: "follow up")
             let followUp = try FollowUp(input, onto: nil, activity: activityID, heldOn: activity.fields.date,
                                         limit: try database.eventDateLimit())
-            return try followUpRecords.add(followUp, summary: "of facilitation \(activityID) on \(followUp.date)",
-                                           identityValues: [activityID])
+            let id = try followUpRecords.add(followUp, summary: "of facilitation \(activityID) on \(followUp.date)",
+                                             identityValues: [activityID])
+            try database.connection.cached(Self.insertLink).run([id, activityID, try database.lastChangeID()])
+            return id
+        }
+    }
+
+    /// The link of a follow-up to its activity, written by the change that creates the follow-up
+    /// (migration 0006: identity rows are not sealed in the audit chain, so the link has its own).
+    static let insertLink = "INSERT INTO follow_up_links (follow_up_id, facilitation_id, change_id) VALUES (?, ?, ?)"
+    static let unlinked = """
+        SELECT f.id, f.facilitation_id FROM follow_ups AS f
+        WHERE NOT EXISTS (SELECT 1 FROM follow_up_links AS l WHERE l.follow_up_id = f.id)
+        ORDER BY f.id
+        """
+
+    /// Writes the link of every follow-up recorded before migration 0006 in one audited change
+    /// (`iku migrate` runs it after the schema migrations); returns how many it linked.
+    @discardableResult
+    public func linkEarlierFollowUps() throws -> Int {
+        try database.write {
+            let unlinked = try database.connection.cached(Self.unlinked).map { ($0.int64(0), $0.int64(1)) }
+            guard !unlinked.isEmpty else { return 0 }
+            let changeID = try database.recordChange(
+                kind: .followUp, action: .set, recordID: nil,
+                summary: "link \(unlinked.count) follow-ups recorded before migration 0006 to their activities")
+            for (followUp, activity) in unlinked {
+                try database.connection.cached(Self.insertLink).run([followUp, activity, changeID])
+            }
+            return unlinked.count
         }
     }
 

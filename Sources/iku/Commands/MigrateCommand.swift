@@ -9,7 +9,8 @@ struct MigrateCommand: ParsableCommand {
             Each migration runs in its own transaction. A database whose applied migrations
             were edited, or that a newer iku migrated, is refused untouched. Then a database
             without a recorded time zone (made before iku recorded one) gets the zone of its
-            kecamatan code's province, as an audited office setting.
+            kecamatan code's province, as an audited office setting, and follow-ups recorded
+            before iku sealed their link to the activity get that link, in one audited change.
 
             Examples:
               iku migrate --status
@@ -42,6 +43,8 @@ struct MigrateCommand: ParsableCommand {
             lines.append("the office's time zone is not set and province \(code.prefix(2)) is not in iku's table: "
                          + "set it with `iku office set --timezone ZONE`")
         }
+        let linked = try FacilitationStore(database).linkEarlierFollowUps()
+        if linked > 0 { lines.append("linked \(linked) earlier follow-ups to their activities (audited)") }
         print(lines.isEmpty ? "up to date" : lines.joined(separator: "\n"))
     }
 }
