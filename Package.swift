@@ -75,7 +75,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "iku-regency",
-            dependencies: ["Regency", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Regency", "Storage", "Indicators", "ReportRendering",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "FuzzSupport"]),
@@ -85,6 +86,6 @@ let package = Package(
         .testTarget(name: "ikuTests", dependencies: [
             "iku", "ReportRendering", "Storage", "FuzzSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "RegencyTests", dependencies: ["Regency", "Storage", "Indicators", "iku-regency"]),
+        .testTarget(name: "RegencyTests", dependencies: ["Regency", "Storage", "Indicators", "ReportRendering", "iku-regency"]),
     ]
 )

@@ -148,6 +148,13 @@ struct IKMQuery {
                 overall = tally
             }
         }
+        return try result(overall, groups: groups, period: period, target: target, asOf: asOf)
+    }
+
+    /// IKU 1 from its tallies: the priorities flagged, the target and the sample adequacy of the
+    /// period's recorded number of service users.
+    func result(_ tally: SurveyTally, groups: [SurveyGroup], period: Period, target: Double?, asOf: AsOf) throws -> IKMResult {
+        var overall = tally
         overall.flagPriorities()
         let sample = try SampleAdequacy.population(for: period, in: PopulationStore(database), asOf: asOf).map {
             SampleAdequacy(population: $0.0, minimumSample: SampleAdequacy.minimumSample(population: $0.0),

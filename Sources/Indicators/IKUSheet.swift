@@ -38,6 +38,15 @@ public enum IKUSheet {
     /// The three indicators in IKU order.
     public static let all = [ikm, facilitation, villageDocuments]
 
+    /// The definition of one indicator.
+    public static func definition(_ key: IndicatorKey) -> IKUDefinition {
+        switch key {
+        case .ikm: return ikm
+        case .facilitation: return facilitation
+        case .villageDocuments: return villageDocuments
+        }
+    }
+
     /// The rounding rule every report states.
     public static let roundingRule = "Angka ditampilkan 2 desimal dengan pembulatan setengah ke atas (half-up); perhitungan dan mutu memakai nilai presisi penuh, mutu diklasifikasikan dari Nilai IKM yang telah dibulatkan 2 desimal."
 }

@@ -48,6 +48,23 @@ public struct ReportBuilder {
     ///     the report's as-of day; nil means today (`OfficeCalendar.today`).
     public func report(for period: Period, followUpBy: CalendarDate? = nil, asOf: AsOf = .now,
                        on day: CalendarDate? = nil) throws -> Report {
+        try report(for: period, followUpBy: followUpBy, asOf: asOf, on: day) { target, pinned in
+            try IKMQuery(database: database).compute(period, target: target, asOf: pinned)
+        }
+    }
+
+    /// The report of a kecamatan as the regency compiles it from the records the office sent
+    /// (`database` an `OfficeReplica` of them): IKU 2 and 3, the targets and the office details by
+    /// this report's own queries, IKU 1 from `surveyTally`, the regency's aggregate of the same
+    /// live responses (`IKMResult.groups` is empty: the breakdowns stay in the office's report).
+    public func report(for period: Period, surveyTally: SurveyTally, asOf: AsOf, on day: CalendarDate) throws -> Report {
+        try report(for: period, followUpBy: nil, asOf: asOf, on: day) { target, pinned in
+            try IKMQuery(database: database).result(surveyTally, groups: [], period: period, target: target, asOf: pinned)
+        }
+    }
+
+    private func report(for period: Period, followUpBy: CalendarDate?, asOf: AsOf, on day: CalendarDate?,
+                        ikm: (_ target: Double?, _ pinned: AsOf) throws -> IKMResult) throws -> Report {
         let day = try day ?? database.officeCalendar().today
         return try database.read {
             let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
@@ -56,7 +73,7 @@ public struct ReportBuilder {
             return Report(
                 period: period, asOfChangeID: pinned.lastChangeID, office: try OfficeStore(database).office(),
                 officeDetails: try OfficeDetails.read(database, asOf: pinned),
-                ikm: try IKMQuery(database: database).compute(period, target: target(.ikm), asOf: pinned),
+                ikm: try ikm(target(.ikm), pinned),
                 facilitation: try FacilitationQuery(database: database)
                     .compute(period, followUpBy: followUpBy, target: target(.facilitation), asOf: pinned),
                 villageDocuments: try VillageDocumentsQuery(database: database)

@@ -112,6 +112,9 @@ struct GroupJSON: Encodable {
 
 struct IKMJSON: Encodable {
     let result: IKMResult
+    /// False at the regency, which computes IKU 1 from per-unsur aggregates: the breakdowns per
+    /// service and profile are the office's report's, and an empty list would read as "none".
+    var breakdowns = true
 
     enum Keys: String, CodingKey {
         case respondents, mutu, unsur, breakdowns
@@ -147,11 +150,13 @@ struct IKMJSON: Encodable {
             UnsurJSON(code: $0.unsur.code, name: $0.unsur.name, nrr: Nullable($0.nrr), answered: $0.answered,
                       sum: $0.sum, priority: $0.isPriority)
         }, forKey: .unsur)
-        var breakdowns: [String: [GroupJSON]] = [:]
-        for dimension in SurveyDimension.allCases {
-            breakdowns[dimension.rawValue] = result.groups(dimension).map(GroupJSON.init)
+        if breakdowns {
+            var groups: [String: [GroupJSON]] = [:]
+            for dimension in SurveyDimension.allCases {
+                groups[dimension.rawValue] = result.groups(dimension).map(GroupJSON.init)
+            }
+            try container.encode(groups, forKey: .breakdowns)
         }
-        try container.encode(breakdowns, forKey: .breakdowns)
         try container.encode(Nullable(result.sample.map {
             SampleJSON(population: $0.population, minimum_sample: $0.minimumSample, respondents: $0.respondents,
                        adequate: $0.isAdequate, source: $0.source)

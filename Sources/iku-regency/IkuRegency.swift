@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Indicators
 import Regency
+import ReportRendering
 import Storage
 
 /// The regency's command line: `main` maps every failure to one line and an exit code with the
@@ -19,6 +21,7 @@ struct IkuRegency: AsyncParsableCommand {
               iku-regency office add --code 35.08.01 --name Tempursari --public-key ed25519:...
               iku-regency ingest tempursari.iku-bundle
               iku-regency status
+              iku-regency report --year 2025 --format html --output lumajang-2025.html
 
             Exit codes:
               0  ok
@@ -28,7 +31,7 @@ struct IkuRegency: AsyncParsableCommand {
               3  internal error: PostgreSQL or the system failed (unreachable, connection lost)
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, OfficeCommand.self, IngestCommand.self, StatusCommand.self]
+        subcommands: [InitCommand.self, OfficeCommand.self, IngestCommand.self, StatusCommand.self, ReportCommand.self]
     )
 
     static func main() async {
@@ -215,6 +218,86 @@ struct StatusCommand: AsyncParsableCommand {
             print([row.code, row.name, row.lastChange.map(String.init) ?? "-", row.lastHead ?? "-",
                    row.lastIngestAt.map { formatter.string(from: $0) } ?? "-", String(row.changes), String(row.records),
                    row.forks > 0 ? "FORK (\(row.forks))" : "0"].joined(separator: "\t"))
+        }
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+enum RegencyReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, md, json, csv, html
+}
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Every registered kecamatan's three IKU for a year or a quarter, and the regency's roll-up.",
+        discussion: """
+            Each kecamatan's figures are computed from the records it sent exactly as its own
+            `iku report` computes them, as of the last change received (or --as-of: the end of that
+            day in each office's own time zone; a date-time with an offset is exact), with target,
+            capaian and, for IKU 1, mutu. A kecamatan that has sent nothing is listed as such. The
+            regency's row gives the mean of the computable kecamatan values (the headline) and the
+            pooled figure over all their records, and names the kecamatan left out of the mean.
+
+            json and csv keep full precision; csv --excel is for a spreadsheet (BOM, ';', decimal
+            comma; text that would run as a formula gets a leading '). html is one printable page.
+
+            Examples:
+              iku-regency report --year 2025
+              iku-regency report --year 2025 --quarter 3 --format json
+              iku-regency report --year 2025 --as-of 2026-01-15 --format csv --excel --output iku-2025.csv
+              iku-regency report --year 2025 --format html --output lumajang-2025.html
+            """)
+
+    @OptionGroup var server: ServerOptions
+    @Option(help: ArgumentHelp("The reporting year (its targets apply).", valueName: "year")) var year: Int
+    @Option(help: ArgumentHelp("One quarter (triwulan) of the year, 1 to 4.", valueName: "quarter")) var quarter: Int?
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("The records as they stood at the end of this day in each office's zone (YYYY-MM-DD), or at an exact ISO 8601 date-time.",
+                               valueName: "date"))
+    var asOf: String?
+    @Option(help: ArgumentHelp("Output: table, md, json, csv (exact; --excel for a spreadsheet) or html.", valueName: "format"))
+    var format: RegencyReportFormat = .table
+    @Option(help: ArgumentHelp("Language of the table, md and html: id (default) or en.", valueName: "lang"))
+    var lang: ReportLanguage?
+    @Flag(help: "With --format csv: a file for Excel with Indonesian settings.") var excel = false
+    @Option(help: ArgumentHelp("Write to this file instead of standard output; it must not exist.", valueName: "file"))
+    var output: String?
+    @Flag(help: "With --output: replace the file if it exists.") var force = false
+
+    func validate() throws {
+        if excel, format != .csv { throw ValidationError("--excel applies to --format csv") }
+        if force, output == nil { throw ValidationError("--force goes with --output") }
+        if lang != nil, format == .json || format == .csv { throw ValidationError("--lang applies to --format table, md and html") }
+        if let asOf, asOf.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--as-of needs a date YYYY-MM-DD or an ISO 8601 date-time")
+        }
+    }
+
+    func run() async throws {
+        let period = try quarter.map { try Period.quarter($0, of: year) } ?? Period.year(year)
+        let asOf = self.asOf.map { $0.trimmingCharacters(in: .whitespaces) }
+        let clock = try Clock.fromEnvironment()
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            throw InputError(field: "output", value: output, allowed: "a file that does not exist yet (give --force to replace it)")
+        }
+        let compilation = try await server.withRegency { try await $0.report(for: period, asOf: asOf, clock: clock) }
+        let language = lang ?? .id
+        let text: String
+        switch format {
+        case .table: text = PlainTextRenderer.render(RegencySheet(compilation, language: language).blocks)
+        case .md: text = MarkdownRenderer.render(RegencySheet(compilation, language: language).blocks)
+        case .json: text = try RegencyReportJSON.render(compilation)
+        case .csv: text = RegencyReportCSV.render(compilation, dialect: excel ? .excel : .plain)
+        case .html:
+            text = RegencyHTMLPage(compilation, language: language,
+                                   generatedAt: "dibuat \(Timestamp.format(clock.now())) UTC").html
+        }
+        if let output {
+            try OutputFile.write(text, to: output, replacing: force)
+        } else {
+            print(text, terminator: "")
         }
     }
 }

@@ -92,6 +92,14 @@ public final class IkuDatabase {
         }
     }
 
+    /// A database with iku's schema in memory, for computing over records copied from elsewhere
+    /// (`OfficeReplica`): it is never written to a file and records no changes of its own.
+    static func inMemory(clock: Clock) throws -> IkuDatabase {
+        let connection = try Connection(path: ":memory:", mode: .create)
+        try Migrator().migrate(connection, appliedAt: Timestamp.format(clock.now()))
+        return IkuDatabase(connection: connection, actor: "replica", clock: clock)
+    }
+
     /// `connection`, once its file carries iku's application id.
     private static func identified(_ connection: Connection, path: String) throws -> Connection {
         let applicationID = try connection.prepare("PRAGMA application_id").scalarInt64() ?? 0

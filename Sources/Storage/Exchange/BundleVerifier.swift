@@ -202,7 +202,7 @@ public struct BundleReader {
         (try? JSONSerialization.jsonObject(with: bytes, options: [])) as? [String: Any]
     }
 
-    private static func value(_ json: Any, line: Int, path: String) throws -> DatabaseValue {
+    static func value(_ json: Any, line: Int, path: String) throws -> DatabaseValue {
         switch json {
         case is NSNull: return .null
         case let text as String: return .text(text)

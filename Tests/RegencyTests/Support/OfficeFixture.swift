@@ -10,13 +10,14 @@ final class OfficeFixture {
     let code: String
     let name: String
 
-    init(code: String = "35.08.01", name: String = "Tempursari") throws {
+    init(code: String = "35.08.01", name: String = "Tempursari", clock: Clock = .system) throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "iku-regency-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.code = code
         self.name = name
         database = try IkuDatabase.create(path: directory.appending(path: "office.sqlite").path,
-                                          office: Office(kecamatanCode: code, kecamatanName: name), actor: "clerk")
+                                          office: Office(kecamatanCode: code, kecamatanName: name), actor: "clerk",
+                                          clock: clock)
         key = try OfficeKey.create(at: directory.appending(path: "office.key").path)
         try OfficeKeyLog(database).record(key.publicKeyText)
     }

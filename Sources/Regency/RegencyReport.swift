@@ -1,0 +1,163 @@
+import Foundation
+import Indicators
+import PostgresNIO
+import Storage
+
+/// The regency's table (`iku-regency report`): every registered kecamatan's three IKU for a
+/// period as its own `iku report` computes them as of the last change held (or as of the end of
+/// a day in that office's own zone), and the regency's roll-up.
+///
+/// How each kecamatan's figures are computed, and why this way: IKU 1 from the regency's
+/// PostgreSQL aggregate of the office's live responses (`surveyTallies`: sums and counts per unsur,
+/// so a nation of offices is one grouped scan); IKU 2, IKU 3, the targets, the sample size and the
+/// office details by the office's own queries over an `OfficeReplica` of the rows it sent (a few
+/// dozen rows an office). So the rules of deadlines, open periods, active villages, overrides and
+/// follow-ups exist once, in `Indicators`, and parity holds by construction.
+extension Regency {
+    /// Each registered office with the last change held.
+    static let officesWithLastChange = """
+        SELECT o.kecamatan_code, o.name, c.change_id, c.recorded_at, c.entry_sha256
+        FROM offices AS o
+        LEFT JOIN LATERAL (SELECT change_id, recorded_at, entry_sha256 FROM office_changes AS c
+                           WHERE c.kecamatan_code = o.kecamatan_code ORDER BY change_id DESC LIMIT 1) AS c ON true
+        ORDER BY o.kecamatan_code
+        """
+
+    /// The latest time zone each office set (an office without one takes its province's).
+    static let officeZones = """
+        SELECT DISTINCT ON (kecamatan_code) kecamatan_code, row_values->>'value'
+        FROM office_rows
+        WHERE table_name = 'office_settings' AND row_values->>'key' = 'timezone'
+        ORDER BY kecamatan_code, row_id DESC
+        """
+
+    /// The last change of each office recorded at or before its instant (`$2`, UTC text as logged).
+    static let changesAsOf = """
+        SELECT s.code, c.change_id, c.recorded_at, c.entry_sha256
+        FROM unnest($1::text[], $2::text[]) AS s (code, until)
+        JOIN LATERAL (SELECT change_id, recorded_at, entry_sha256 FROM office_changes AS c
+                      WHERE c.kecamatan_code = s.code AND c.recorded_at COLLATE "C" <= s.until
+                      ORDER BY change_id DESC LIMIT 1) AS c ON true
+        """
+
+    /// The rows an `OfficeReplica` loads, of each office in scope up to its last change.
+    static let replicaRows = """
+        WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of))
+        SELECT r.kecamatan_code, r.table_name, r.row_values::text
+        FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
+        WHERE r.table_name = ANY($3::text[]) AND r.change_id <= scope.as_of
+        ORDER BY r.kecamatan_code, r.table_name, r.row_id
+        """
+
+    /// The changes those rows name, and each office's last change in scope.
+    static let replicaChanges = """
+        WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of)),
+        named AS (
+            SELECT DISTINCT r.kecamatan_code, r.change_id
+            FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
+            WHERE r.table_name = ANY($3::text[]) AND r.change_id <= scope.as_of
+            UNION SELECT code, as_of FROM scope
+        )
+        SELECT c.kecamatan_code, c.change_id, c.recorded_at, c.actor, c.kind, c.action, c.record_id, c.summary
+        FROM named JOIN office_changes AS c ON c.kecamatan_code = named.kecamatan_code AND c.change_id = named.change_id
+        ORDER BY c.kecamatan_code, c.change_id
+        """
+
+    /// Compiles the regency's table for `period`.
+    ///
+    /// - Parameters:
+    ///   - asOf: nil for everything held; else a date (the end of that day in each office's own
+    ///     zone) or an exact ISO 8601 date-time, as `iku report --as-of` reads it.
+    ///   - clock: the regency's clock: "today" (open periods) is each office's local today on it.
+    public func report(for period: Period, asOf: String? = nil, clock: Clock = .system) async throws -> RegencyCompilation {
+        var offices: [(code: String, name: String, last: LastChange?)] = []
+        for (code, name, id, recordedAt, head) in try await server.rows(
+            PostgresQuery(unsafeSQL: Self.officesWithLastChange), as: (String, String, Int64?, String?, String?).self) {
+            offices.append((code, name, id.map { LastChange(id: $0, recordedAt: recordedAt!, head: head!) }))
+        }
+        var zones: [String: OfficeZone] = [:]
+        for (code, identifier) in try await server.rows(PostgresQuery(unsafeSQL: Self.officeZones), as: (String, String?).self) {
+            guard let identifier else { continue }
+            guard let zone = OfficeZone(identifier: identifier) else {
+                throw StateError("the office \(code) set the time zone \"\(identifier)\", which this system does not know")
+            }
+            zones[code] = zone
+        }
+        func zone(of code: String) throws -> OfficeZone {
+            guard let zone = zones[code] ?? OfficeZone.forKecamatanCode(code) else {
+                throw StateError("the office \(code) has no time zone and its code names no province in iku's table")
+            }
+            return zone
+        }
+
+        let now = clock.now()
+        var last: [String: LastChange] = [:]
+        var days: [String: CalendarDate] = [:]
+        if let asOf {
+            var codes: [String] = []
+            var untils: [String] = []
+            for office in offices {
+                let calendar = OfficeCalendar(zone: try zone(of: office.code), now: now)
+                let moment = try calendar.instant(asOf, field: "as-of", endOfDay: true)
+                codes.append(office.code)
+                untils.append(Timestamp.format(moment))
+                days[office.code] = calendar.zone.day(of: moment)
+            }
+            var bindings = PostgresBindings()
+            bindings.append(codes)
+            bindings.append(untils)
+            for (code, id, recordedAt, head) in try await server.rows(
+                PostgresQuery(unsafeSQL: Self.changesAsOf, binds: bindings), as: (String, Int64, String, String).self) {
+                last[code] = LastChange(id: id, recordedAt: recordedAt, head: head)
+            }
+        } else {
+            for office in offices {
+                last[office.code] = office.last
+                days[office.code] = try zone(of: office.code).day(of: now)
+            }
+        }
+
+        let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
+        let tallies = try await surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
+        let (changes, rows) = try await replicaInput(scope)
+        let kecamatan = try offices.map { office -> KecamatanEntry in
+            let zone = try zone(of: office.code)
+            guard let change = last[office.code], let tally = tallies[office.code] else {
+                return KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: nil, report: nil)
+            }
+            let replica = try OfficeReplica(clock: clock)
+            try replica.load(changes: changes[office.code] ?? [], rows: rows[office.code] ?? [])
+            let report = try ReportBuilder(replica.database)
+                .report(for: period, surveyTally: tally, asOf: AsOf(lastChangeID: change.id), on: days[office.code]!)
+            return KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: change, report: report)
+        }
+        return RegencyCompilation(regencyCode: code, regencyName: name, period: period, asOf: asOf, kecamatan: kecamatan)
+    }
+
+    /// The changes and rows of each office in `scope` (code, last change) that its replica loads.
+    private func replicaInput(_ scope: [(String, Int64)]) async throws
+        -> (changes: [String: [OfficeReplica.Change]], rows: [String: [OfficeReplica.Row]]) {
+        func bindings() -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(scope.map(\.0))
+            bindings.append(scope.map(\.1))
+            bindings.append(OfficeReplica.loadedTables)
+            return bindings
+        }
+        var changes: [String: [OfficeReplica.Change]] = [:]
+        let changeRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: bindings()),
+                                                       logger: server.logger)
+        for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
+            in changeRows.decode((String, Int64, String, String, String, String, Int64?, String).self) {
+            changes[code, default: []].append(OfficeReplica.Change(id: id, recordedAt: recordedAt, actor: actor, kind: kind,
+                                                                   action: action, recordID: recordID, summary: summary))
+        }
+        var rows: [String: [OfficeReplica.Row]] = [:]
+        let rowRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaRows, binds: bindings()),
+                                                    logger: server.logger)
+        for try await (code, table, json) in rowRows.decode((String, String, String).self) {
+            rows[code, default: []].append(OfficeReplica.Row(table: table, json: json))
+        }
+        return (changes, rows)
+    }
+}
