@@ -38,6 +38,7 @@ struct SchemaConstraintTests {
                                   ("held_on", .text("2026-02-03")), ("kind", .text("koordinasi")),
                                   ("institution", .text("Puskesmas")), ("subject", .text("Stunting")),
                                   ("section", .text("Kesra")), ("result", .null)],
+        "follow_up_links": [("follow_up_id", .integer(1)), ("facilitation_id", .integer(1)), ("change_id", .integer(1))],
         "follow_up_versions": [("follow_up_id", .integer(1)), ("version", .integer(1)), ("change_id", .integer(1)),
                                ("done_on", .text("2026-02-10")), ("action", .text("Surat edaran")), ("evidence", .null)],
         "survey_response_versions": [("response_id", .integer(1)), ("version", .integer(1)), ("change_id", .integer(1)), ("voided", .integer(0)), ("void_reason", .null),
@@ -205,7 +206,7 @@ struct SchemaConstraintTests {
             SELECT name FROM sqlite_schema
             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'iku_migrations'
             """).map { $0.string(0) }
-        #expect(tables.count == 20)
+        #expect(tables.count == 21)
         for table in tables {
             for sql in ["UPDATE \(table) SET rowid = rowid", "DELETE FROM \(table)"] {
                 let error = try #require(throws: SQLiteError.self, "\(sql)") { try connection.run(sql) }
