@@ -40,10 +40,10 @@ for n in 1 2 3 4 5 6 7; do
     done
 done
 for n in 1 2 3 4 5 6 7 8 9 10; do
-    id=$("$BIN/iku" facilitation add --date "2025-0$(( (n % 9) + 1 ))-1$n" --kind koordinasi --institution "Dinas $n" \
+    id=$("$BIN/iku" facilitation add --date "2025-0$(( (n % 9) + 1 ))-1$(( n % 10 ))" --kind koordinasi --institution "Dinas $n" \
         --subject "Rapat $n" --actor bench | grep -o '[0-9]*' | head -1)
     if [ $(( n % 3 )) -ne 0 ]; then
-        "$BIN/iku" facilitation follow-up "$id" --date "2025-10-1$n" --action "Surat $n" --actor bench >/dev/null
+        "$BIN/iku" facilitation follow-up "$id" --date "2025-10-1$(( n % 10 ))" --action "Surat $n" --actor bench >/dev/null
     fi
 done
 "$BIN/iku" target set --indicator ikm --year 2025 --value 82 --actor bench >/dev/null

@@ -9,7 +9,8 @@ import Storage
 /// from them by the office's own `SurveyTally`, so the figure is the same double.
 extension Regency {
     /// The live responses of each kecamatan in `scope` (code and the last change of its log to
-    /// count) for the period `$3`–`$4`, tallied per kecamatan.
+    /// count) for the period `$3`–`$4`, tallied per kecamatan. The later-version probe is written
+    /// as the expressions of the index `office_rows_survey_versions` (regency migration 0002).
     static let surveyTallies = """
         WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of)),
         live AS (
@@ -21,7 +22,7 @@ extension Regency {
               AND (r.row_values->>'voided')::bigint = 0
               AND NOT EXISTS (SELECT 1 FROM office_rows AS w
                               WHERE w.kecamatan_code = r.kecamatan_code AND w.table_name = 'survey_response_versions'
-                                AND w.row_values->'response_id' = r.row_values->'response_id'
+                                AND (w.row_values->>'response_id')::bigint = (r.row_values->>'response_id')::bigint
                                 AND (w.row_values->>'version')::bigint > (r.row_values->>'version')::bigint
                                 AND w.change_id <= scope.as_of)
         )

@@ -25,10 +25,12 @@ extension Regency {
 
     /// The latest time zone each office set (an office without one takes its province's).
     static let officeZones = """
-        SELECT DISTINCT ON (kecamatan_code) kecamatan_code, row_values->>'value'
-        FROM office_rows
-        WHERE table_name = 'office_settings' AND row_values->>'key' = 'timezone'
-        ORDER BY kecamatan_code, row_id DESC
+        SELECT o.kecamatan_code, z.value
+        FROM offices AS o
+        JOIN LATERAL (SELECT r.row_values->>'value' AS value FROM office_rows AS r
+                      WHERE r.kecamatan_code = o.kecamatan_code AND r.table_name = 'office_settings'
+                        AND r.row_values->>'key' = 'timezone'
+                      ORDER BY r.row_id DESC LIMIT 1) AS z ON true
         """
 
     /// The last change of each office recorded at or before its instant (`$2`, UTC text as logged).
@@ -119,13 +121,14 @@ extension Regency {
 
         let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
         let tallies = try await surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
-        let (changes, rows) = try await replicaInput(scope)
+        let template = try OfficeReplica.Template()
+        let (changes, rows) = try await replicaInput(scope, tables: template.loadedTables)
         let kecamatan = try offices.map { office -> KecamatanEntry in
             let zone = try zone(of: office.code)
             guard let change = last[office.code], let tally = tallies[office.code] else {
                 return KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: nil, report: nil)
             }
-            let replica = try OfficeReplica(clock: clock)
+            let replica = try OfficeReplica(template, clock: clock)
             try replica.load(changes: changes[office.code] ?? [], rows: rows[office.code] ?? [])
             let report = try ReportBuilder(replica.database)
                 .report(for: period, surveyTally: tally, asOf: AsOf(lastChangeID: change.id), on: days[office.code]!)
@@ -135,13 +138,13 @@ extension Regency {
     }
 
     /// The changes and rows of each office in `scope` (code, last change) that its replica loads.
-    private func replicaInput(_ scope: [(String, Int64)]) async throws
+    private func replicaInput(_ scope: [(String, Int64)], tables: [String]) async throws
         -> (changes: [String: [OfficeReplica.Change]], rows: [String: [OfficeReplica.Row]]) {
         func bindings() -> PostgresBindings {
             var bindings = PostgresBindings()
             bindings.append(scope.map(\.0))
             bindings.append(scope.map(\.1))
-            bindings.append(OfficeReplica.loadedTables)
+            bindings.append(tables)
             return bindings
         }
         var changes: [String: [OfficeReplica.Change]] = [:]

@@ -15,21 +15,36 @@ import Foundation
 /// loaded (the regency aggregates survey responses itself).
 public final class OfficeReplica {
     public let database: IkuDatabase
-    private var columns: [String: Set<String>] = [:]
+    private let template: Template
 
-    /// An empty replica; `clock` is the regency's, so "today" is the office's local today.
-    public init(clock: Clock = .system) throws {
-        database = try IkuDatabase.inMemory(clock: clock)
-        try database.connection.execute("PRAGMA foreign_keys = OFF")
-        for table in try AuditChain(database.connection).recordTables() {
-            columns[table] = Set(try database.connection.cached("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) })
+    /// The office schema, migrated once and copied into each new replica with SQLite's backup API
+    /// (a few dozen pages: far cheaper than running every migration for each office).
+    public final class Template {
+        let schema: Connection
+        /// The columns of every table written by changes.
+        let columns: [String: Set<String>]
+
+        public init() throws {
+            schema = try IkuDatabase.inMemory(clock: .system).connection
+            var columns: [String: Set<String>] = [:]
+            for table in try AuditChain(schema).recordTables() {
+                columns[table] = Set(try schema.cached("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) })
+            }
+            self.columns = columns
         }
+
+        /// The tables a replica loads: every table written by changes but the survey responses,
+        /// which the regency aggregates itself.
+        public var loadedTables: [String] { columns.keys.filter { $0 != "survey_response_versions" }.sorted() }
     }
 
-    /// The tables a replica loads: every table written by changes but the survey responses.
-    public static let loadedTables: [String] = {
-        (try? OfficeReplica().columns.keys.filter { $0 != "survey_response_versions" }.sorted()) ?? []
-    }()
+    /// An empty replica with the schema of `template`; `clock` is the regency's, so "today" is
+    /// the office's local today on it.
+    public init(_ template: Template, clock: Clock = .system) throws {
+        self.template = template
+        database = try IkuDatabase.inMemory(copying: template.schema, clock: clock)
+        try database.connection.execute("PRAGMA foreign_keys = OFF")
+    }
 
     /// A change of the office's log: id, recorded_at, actor, kind, action, record_id, summary.
     public struct Change: Sendable {
@@ -82,7 +97,7 @@ public final class OfficeReplica {
     }
 
     private func insert(_ row: Row) throws {
-        guard let known = columns[row.table], row.table != "survey_response_versions" else {
+        guard let known = template.columns[row.table], row.table != "survey_response_versions" else {
             throw StateError("a row of \(row.table), which this iku-regency does not compute from: upgrade iku-regency")
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(row.json.utf8))) as? [String: Any] else {
