@@ -11,7 +11,8 @@
 # with its own seed, so every office has its own figures.
 #
 # Usage: scripts/with-postgres.sh bench/regency-report.sh [RESPONSES=300] [RUNS=3]
-#        (BIN=path/to/binaries to use a build at hand; default: the release build)
+#        (BIN=path/to/binaries to use a build at hand; default: the release build; PLAN=1 prints
+#        PostgreSQL's plan of the IKU 1 aggregate)
 set -euo pipefail
 responses=${1:-300}
 runs=${2:-3}
@@ -90,6 +91,9 @@ measure() {
     local label=$1 offices report_times=() tally_times=()
     offices=$(psql "$IKU_REGENCY_POSTGRES" -c "SELECT count(*) FROM offices")
     tally_sql >"$work/tally.sql"
+    if [ -n "${PLAN:-}" ]; then
+        { echo "EXPLAIN (ANALYZE, BUFFERS)"; cat "$work/tally.sql"; } | psql "$IKU_REGENCY_POSTGRES" >&2
+    fi
     for _ in $(seq "$runs"); do
         bench_timed "$work/report.time" "$BIN/iku-regency" report --year 2025 --format json
         report_times+=("$(bench_seconds "$work/report.time")")

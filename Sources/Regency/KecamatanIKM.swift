@@ -9,34 +9,25 @@ import Storage
 /// from them by the office's own `SurveyTally`, so the figure is the same double.
 extension Regency {
     /// The live responses of each kecamatan in `scope` (code and the last change of its log to
-    /// count) for the period `$3`–`$4`, tallied per kecamatan. The later-version probe is written
-    /// as the expressions of the index `office_rows_survey_versions` (regency migration 0002).
+    /// count) for the period `$3`–`$4`, tallied per kecamatan, from the typed projection of the
+    /// rows it sent (`survey_versions`, regency migration 0002). A later version is looked up in
+    /// the small partial index of versions after the first.
     static let surveyTallies = """
-        WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of)),
-        live AS (
-            SELECT r.kecamatan_code AS code, r.row_values AS v
-            FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
-            WHERE r.table_name = 'survey_response_versions'
-              AND r.row_values->>'survey_date' COLLATE "C" BETWEEN $3 AND $4
-              AND r.change_id <= scope.as_of
-              AND (r.row_values->>'voided')::bigint = 0
-              AND NOT EXISTS (SELECT 1 FROM office_rows AS w
-                              WHERE w.kecamatan_code = r.kecamatan_code AND w.table_name = 'survey_response_versions'
-                                AND (w.row_values->>'response_id')::bigint = (r.row_values->>'response_id')::bigint
-                                AND (w.row_values->>'version')::bigint > (r.row_values->>'version')::bigint
-                                AND w.change_id <= scope.as_of)
-        )
-        SELECT code, count(*),
-               coalesce(sum((v->>'u1')::bigint), 0)::bigint, count(v->>'u1'),
-               coalesce(sum((v->>'u2')::bigint), 0)::bigint, count(v->>'u2'),
-               coalesce(sum((v->>'u3')::bigint), 0)::bigint, count(v->>'u3'),
-               coalesce(sum((v->>'u4')::bigint), 0)::bigint, count(v->>'u4'),
-               coalesce(sum((v->>'u5')::bigint), 0)::bigint, count(v->>'u5'),
-               coalesce(sum((v->>'u6')::bigint), 0)::bigint, count(v->>'u6'),
-               coalesce(sum((v->>'u7')::bigint), 0)::bigint, count(v->>'u7'),
-               coalesce(sum((v->>'u8')::bigint), 0)::bigint, count(v->>'u8'),
-               coalesce(sum((v->>'u9')::bigint), 0)::bigint, count(v->>'u9')
-        FROM live GROUP BY code
+        WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of))
+        SELECT v.kecamatan_code, count(*),
+               coalesce(sum(v.u1), 0)::bigint, count(v.u1), coalesce(sum(v.u2), 0)::bigint, count(v.u2),
+               coalesce(sum(v.u3), 0)::bigint, count(v.u3), coalesce(sum(v.u4), 0)::bigint, count(v.u4),
+               coalesce(sum(v.u5), 0)::bigint, count(v.u5), coalesce(sum(v.u6), 0)::bigint, count(v.u6),
+               coalesce(sum(v.u7), 0)::bigint, count(v.u7), coalesce(sum(v.u8), 0)::bigint, count(v.u8),
+               coalesce(sum(v.u9), 0)::bigint, count(v.u9)
+        FROM scope JOIN survey_versions AS v ON v.kecamatan_code = scope.code
+        WHERE v.survey_date COLLATE "C" BETWEEN $3 AND $4
+          AND v.change_id <= scope.as_of
+          AND NOT v.voided
+          AND NOT EXISTS (SELECT 1 FROM survey_versions AS w
+                          WHERE w.kecamatan_code = v.kecamatan_code AND w.response_id = v.response_id
+                            AND w.version > 1 AND w.version > v.version AND w.change_id <= scope.as_of)
+        GROUP BY v.kecamatan_code
         """
 
     /// The survey tally (respondents, per-unsur sum and count) of each kecamatan of `asOf`

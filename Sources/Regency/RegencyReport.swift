@@ -121,17 +121,17 @@ extension Regency {
 
         let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
         let tallies = try await surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
-        let template = try OfficeReplica.Template()
-        let (changes, rows) = try await replicaInput(scope, tables: template.loadedTables)
+        let replica = try OfficeReplica(clock: clock)
+        let (changes, rows) = try await replicaInput(scope, tables: replica.loadedTables)
         let kecamatan = try offices.map { office -> KecamatanEntry in
             let zone = try zone(of: office.code)
             guard let change = last[office.code], let tally = tallies[office.code] else {
                 return KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: nil, report: nil)
             }
-            let replica = try OfficeReplica(template, clock: clock)
-            try replica.load(changes: changes[office.code] ?? [], rows: rows[office.code] ?? [])
-            let report = try ReportBuilder(replica.database)
-                .report(for: period, surveyTally: tally, asOf: AsOf(lastChangeID: change.id), on: days[office.code]!)
+            let report = try replica.with(changes: changes[office.code] ?? [], rows: rows[office.code] ?? []) { database in
+                try ReportBuilder(database).report(for: period, surveyTally: tally, asOf: AsOf(lastChangeID: change.id),
+                                                   on: days[office.code]!)
+            }
             return KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: change, report: report)
         }
         return RegencyCompilation(regencyCode: code, regencyName: name, period: period, asOf: asOf, kecamatan: kecamatan)

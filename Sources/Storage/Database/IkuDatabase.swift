@@ -100,13 +100,6 @@ public final class IkuDatabase {
         return IkuDatabase(connection: connection, actor: "replica", clock: clock)
     }
 
-    /// A database in memory holding a copy of `schema` (an `inMemory` database).
-    static func inMemory(copying schema: Connection, clock: Clock) throws -> IkuDatabase {
-        let connection = try Connection(path: ":memory:", mode: .create)
-        try schema.copy(into: connection)
-        return IkuDatabase(connection: connection, actor: "replica", clock: clock)
-    }
-
     /// `connection`, once its file carries iku's application id.
     private static func identified(_ connection: Connection, path: String) throws -> Connection {
         let applicationID = try connection.prepare("PRAGMA application_id").scalarInt64() ?? 0

@@ -15,36 +15,23 @@ import Foundation
 /// loaded (the regency aggregates survey responses itself).
 public final class OfficeReplica {
     public let database: IkuDatabase
-    private let template: Template
+    /// The columns of every table written by changes.
+    private let columns: [String: Set<String>]
 
-    /// The office schema, migrated once and copied into each new replica with SQLite's backup API
-    /// (a few dozen pages: far cheaper than running every migration for each office).
-    public final class Template {
-        let schema: Connection
-        /// The columns of every table written by changes.
-        let columns: [String: Set<String>]
-
-        public init() throws {
-            schema = try IkuDatabase.inMemory(clock: .system).connection
-            var columns: [String: Set<String>] = [:]
-            for table in try AuditChain(schema).recordTables() {
-                columns[table] = Set(try schema.cached("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) })
-            }
-            self.columns = columns
-        }
-
-        /// The tables a replica loads: every table written by changes but the survey responses,
-        /// which the regency aggregates itself.
-        public var loadedTables: [String] { columns.keys.filter { $0 != "survey_response_versions" }.sorted() }
-    }
-
-    /// An empty replica with the schema of `template`; `clock` is the regency's, so "today" is
-    /// the office's local today on it.
-    public init(_ template: Template, clock: Clock = .system) throws {
-        self.template = template
-        database = try IkuDatabase.inMemory(copying: template.schema, clock: clock)
+    /// An empty replica; `clock` is the regency's, so "today" is the office's local today on it.
+    public init(clock: Clock = .system) throws {
+        database = try IkuDatabase.inMemory(clock: clock)
         try database.connection.execute("PRAGMA foreign_keys = OFF")
+        var columns: [String: Set<String>] = [:]
+        for table in try AuditChain(database.connection).recordTables() {
+            columns[table] = Set(try database.connection.cached("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) })
+        }
+        self.columns = columns
     }
+
+    /// The tables a replica loads: every table written by changes but the survey responses,
+    /// which the regency aggregates itself.
+    public var loadedTables: [String] { columns.keys.filter { $0 != "survey_response_versions" }.sorted() }
 
     /// A change of the office's log: id, recorded_at, actor, kind, action, record_id, summary.
     public struct Change: Sendable {
@@ -80,10 +67,12 @@ public final class OfficeReplica {
     ]
     static let followUpIdentity = "INSERT OR IGNORE INTO follow_ups (id, facilitation_id) VALUES (?, ?)"
 
-    /// Writes `changes` and `rows` in one transaction; refuses a row of a table or column this
-    /// binary's schema does not have, or a value the bundle encoding does not write.
-    public func load(changes: [Change], rows: [Row]) throws {
-        try database.connection.write {
+    /// Loads one office's `changes` and `rows`, runs `body` on them and takes them out again (the
+    /// load is rolled back), so one replica serves office after office with its statements
+    /// prepared once. Refuses a row of a table or column this binary's schema does not have, or a
+    /// value the bundle encoding does not write.
+    public func with<T>(changes: [Change], rows: [Row], _ body: (IkuDatabase) throws -> T) throws -> T {
+        try database.connection.discarding {
             let insertChange = try database.connection.cached(
                 "INSERT INTO changes (id, recorded_at, actor, kind, action, record_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for change in changes {
@@ -93,11 +82,12 @@ public final class OfficeReplica {
                 try insert(row)
             }
             for sql in Self.identities { try database.connection.cached(sql).run() }
+            return try body(database)
         }
     }
 
     private func insert(_ row: Row) throws {
-        guard let known = template.columns[row.table], row.table != "survey_response_versions" else {
+        guard let known = columns[row.table], row.table != "survey_response_versions" else {
             throw StateError("a row of \(row.table), which this iku-regency does not compute from: upgrade iku-regency")
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(row.json.utf8))) as? [String: Any] else {

@@ -14,22 +14,18 @@ extension Connection {
         }
         close(descriptor)
         do {
-            try copy(into: try Connection(path: path, mode: .readWrite))
+            let destination = try Connection(path: path, mode: .readWrite)
+            guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {
+                throw SQLiteError(code: sqlite3_errcode(destination.handle), connection: destination.handle)
+            }
+            let stepCode = sqlite3_backup_step(backup, -1)
+            let finishCode = sqlite3_backup_finish(backup)
+            guard stepCode == SQLITE_DONE, finishCode == SQLITE_OK else {
+                throw SQLiteError(code: stepCode == SQLITE_DONE ? finishCode : stepCode, connection: destination.handle)
+            }
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
             throw error
-        }
-    }
-
-    /// Replaces the whole content of `destination` with a copy of this database, page by page.
-    func copy(into destination: Connection) throws {
-        guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {
-            throw SQLiteError(code: sqlite3_errcode(destination.handle), connection: destination.handle)
-        }
-        let stepCode = sqlite3_backup_step(backup, -1)
-        let finishCode = sqlite3_backup_finish(backup)
-        guard stepCode == SQLITE_DONE, finishCode == SQLITE_OK else {
-            throw SQLiteError(code: stepCode == SQLITE_DONE ? finishCode : stepCode, connection: destination.handle)
         }
     }
 }

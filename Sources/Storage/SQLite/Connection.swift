@@ -125,9 +125,19 @@ public final class Connection {
         try transaction("BEGIN IMMEDIATE", body)
     }
 
-    /// Runs `body` in a read transaction, so every query in it sees one consistent snapshot.
+    /// Runs `body` in a read transaction, so every query in it sees one consistent snapshot;
+    /// inside a transaction already open, `body` runs in that one, which gives the same.
     public func read<T>(_ body: () throws -> T) throws -> T {
-        try transaction("BEGIN DEFERRED", body)
+        if isInTransaction { return try body() }
+        return try transaction("BEGIN DEFERRED", body)
+    }
+
+    /// Runs `body` in a write transaction that is always rolled back: what it wrote is seen only
+    /// inside it (a scratch database reused for one computation after another).
+    public func discarding<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        defer { try? execute("ROLLBACK") }
+        return try body()
     }
 
     private func transaction<T>(_ begin: String, _ body: () throws -> T) throws -> T {
