@@ -60,8 +60,11 @@ public struct AuditChain {
         let tables = tables.sorted()
         guard !tables.isEmpty else { return [:] }
         // Table names come from sqlite_schema, never from user input.
-        let statement = try connection.cached(
-            "SELECT " + tables.map { "(SELECT coalesce(max(rowid), 0) FROM \"\($0)\")" }.joined(separator: ", "))
+        var sql = "SELECT "
+        for (index, table) in tables.enumerated() {
+            sql += (index == 0 ? "" : ", ") + "(SELECT coalesce(max(rowid), 0) FROM \"" + table + "\")"
+        }
+        let statement = try connection.cached(sql)
         let ends = try statement.first { row in tables.indices.map { row.int64($0) } } ?? []
         guard ends.count == tables.count else { throw StateError("cannot read the ends of the record tables") }
         return Dictionary(uniqueKeysWithValues: zip(tables, ends))
