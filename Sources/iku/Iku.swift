@@ -38,7 +38,9 @@ struct Iku: ParsableCommand {
     static func main() {
         CrashGuard.install()
         do {
-            var command = try parseAsRoot()
+            // A plain `survey add` line skips ArgumentParser's reflection; any other line, and
+            // any line it would refuse, is parsed by ArgumentParser (PlainCommandLine).
+            var command = try PlainCommandLine.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
         } catch {
             exit(with: error)

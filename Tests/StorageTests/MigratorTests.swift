@@ -81,4 +81,17 @@ struct MigratorTests {
         }
         #expect(try Migrator().migrate(connection, appliedAt: "t") == embedded.map(\.name))
     }
+
+    /// MigrationEmbedder computes each digest when it embeds the file; it must be swift-crypto's
+    /// SHA-256 (`Migration(name:sql:)`) of the very text embedded, or the check on open would
+    /// compare the ledger with a wrong digest. And the text embedded is the file's.
+    @Test func embeddedDigestsAreTheSHA256OfTheEmbeddedText() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../migrations").standardized
+        for migration in Migration.embedded {
+            #expect(migration.sha256 == Migration(name: migration.name, sql: migration.sql).sha256, "\(migration.name)")
+            let file = try String(contentsOf: folder.appendingPathComponent(migration.name + ".sql"), encoding: .utf8)
+            #expect(migration.sql == file, "\(migration.name)")
+        }
+    }
 }

@@ -48,6 +48,15 @@ struct CommandLineFinishTests {
         }
     }
 
+    /// A command without `commandName` costs every run of iku (ArgumentParser builds the whole
+    /// tree at start) a `String(describing:)` of its type: about 1.5 million instructions each,
+    /// mostly the runtime's first protocol-conformance look-ups (docs/performance.md).
+    @Test func everyCommandNamesItself() {
+        for (path, command) in commandPaths() {
+            #expect(command.configuration.commandName != nil, "iku \(path.joined(separator: " ")) has no commandName")
+        }
+    }
+
     @Test func bashCompletionCompletesCommandsAndValues() throws {
         let script = try iku.run(["--generate-completion-script", "bash"])
         #expect(script.status == 0)

@@ -84,4 +84,15 @@ struct CommandLinePolishTests {
             }
         }
     }
+
+    /// HelpText.reflowed joins a paragraph's lines and keeps every other break: an empty line,
+    /// a line starting with white space (ASCII or not), the line after one ending in ":".
+    @Test func reflowedJoinsParagraphLinesOnly() {
+        #expect(HelpText.reflowed("") == "")
+        #expect(HelpText.reflowed("one\ntwo\nthree") == "one two three")
+        #expect(HelpText.reflowed("one\n\ntwo\n") == "one\n\ntwo\n")
+        #expect(HelpText.reflowed("Examples:\n  iku demo\n  iku init\nthen more\ntext") == "Examples:\n  iku demo\n  iku init\nthen more text")
+        #expect(HelpText.reflowed("Exit codes:\nzero\none") == "Exit codes:\nzero one")
+        #expect(HelpText.reflowed("tab\n\tindented\nnbsp\n\u{00A0}kept\nlain\ndé\njà") == "tab\n\tindented\nnbsp\n\u{00A0}kept\nlain dé jà")
+    }
 }

@@ -51,12 +51,23 @@ public struct AuditChain {
 
     /// The last rowid of every record table: what existed before a transaction's writes.
     func watermarks() throws -> [String: Int64] {
-        var marks: [String: Int64] = [:]
-        for table in try recordTables() {
-            // `table` comes from sqlite_schema, never from user input.
-            marks[table] = try connection.cached("SELECT coalesce(max(rowid), 0) FROM \"\(table)\"").scalarInt64() ?? 0
+        try lastRowIDs(of: recordTables())
+    }
+
+    /// The last rowid of each of `tables`, read by one statement (one per table cost a prepare
+    /// each, a tenth of one `survey add`'s instructions with the seal's per-table queries).
+    func lastRowIDs(of tables: [String]) throws -> [String: Int64] {
+        let tables = tables.sorted()
+        guard !tables.isEmpty else { return [:] }
+        // Table names come from sqlite_schema, never from user input.
+        var sql = "SELECT "
+        for (index, table) in tables.enumerated() {
+            sql += (index == 0 ? "" : ", ") + "(SELECT coalesce(max(rowid), 0) FROM \"" + table + "\")"
         }
-        return marks
+        let statement = try connection.cached(sql)
+        let ends = try statement.first { row in tables.indices.map { row.int64($0) } } ?? []
+        guard ends.count == tables.count else { throw StateError("cannot read the ends of the record tables") }
+        return Dictionary(uniqueKeysWithValues: zip(tables, ends))
     }
 
     /// Appends digests for `changeIDs`, in order, after the current head. Call inside the
@@ -73,6 +84,9 @@ public struct AuditChain {
             throw StateError("a digest was supplied for \(table), which holds no change rows")
         }
         var previous = try head()?.digest ?? Self.genesis
+        // A table whose last rowid is still its watermark gained no rows in this transaction, so
+        // none of the changes' (the query below would find none): it is not read.
+        let ends = try lastRowIDs(of: Array(watermarks.keys))
         for changeID in changeIDs {
             var content = ContentDigest()
             for (table, mark) in watermarks.sorted(by: { $0.key < $1.key }) {
@@ -80,6 +94,7 @@ public struct AuditChain {
                     content.add(table: table, rowsDigest: rowsDigest)
                     continue
                 }
+                if let end = ends[table], end <= mark { continue }
                 let statement = try connection.cached(
                     "SELECT rowid, * FROM \"\(table)\" WHERE rowid > ? AND change_id = ? ORDER BY rowid")
                 try statement.forEachRow([mark, changeID]) { _ in content.add(currentRowOf: statement, table: table) }

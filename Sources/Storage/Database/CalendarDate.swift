@@ -41,7 +41,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        DigitText.padded(year, 4) + "-" + DigitText.padded(month, 2) + "-" + DigitText.padded(day, 2)
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).

@@ -16,8 +16,17 @@ public struct Clock: Sendable {
 
     /// The clock `IKU_NOW` names (an ISO 8601 date-time in UTC, e.g. `2026-01-31T09:00:00Z`),
     /// else the system clock. Throws when `IKU_NOW` is set but unreadable.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Clock {
-        guard let text = environment["IKU_NOW"], !text.isEmpty else { return .system }
+    public static func fromEnvironment() throws -> Clock {
+        try fromEnvironment(value: ProcessEnvironment.value("IKU_NOW"))
+    }
+
+    /// The clock `IKU_NOW` in `environment` names (see `fromEnvironment()`).
+    public static func fromEnvironment(_ environment: [String: String]) throws -> Clock {
+        try fromEnvironment(value: environment["IKU_NOW"])
+    }
+
+    private static func fromEnvironment(value: String?) throws -> Clock {
+        guard let text = value, !text.isEmpty else { return .system }
         guard let date = Timestamp.parse(text) else {
             throw InputError(field: "IKU_NOW", value: text, allowed: "an ISO 8601 date-time such as 2026-01-31T09:00:00Z")
         }
@@ -35,9 +44,10 @@ public enum Timestamp {
         var seconds = time_t(milliseconds / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(milliseconds % 1000))
+        return DigitText.padded(Int(parts.tm_year) + 1900, 4) + "-" + DigitText.padded(Int(parts.tm_mon) + 1, 2) + "-"
+            + DigitText.padded(Int(parts.tm_mday), 2) + "T" + DigitText.padded(Int(parts.tm_hour), 2) + ":"
+            + DigitText.padded(Int(parts.tm_min), 2) + ":" + DigitText.padded(Int(parts.tm_sec), 2) + "."
+            + DigitText.padded(Int(milliseconds % 1000), 3) + "Z"
     }
 
     /// Reads an exact ISO 8601 date-time (`Z` or `±hh:mm`, optional fractional seconds). A bare

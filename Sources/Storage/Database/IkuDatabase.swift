@@ -30,10 +30,10 @@ public final class IkuDatabase {
         path: String, actor: String, clock: Clock = .system,
         readOnly: Bool = false, schema: SchemaRequirement = .current
     ) throws -> IkuDatabase {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            throw DatabaseStateError.missing(path: path)
-        }
-        if (attributes[.size] as? Int) == 0 { throw DatabaseStateError.empty(path: path) }
+        // lstat, as FileManager.attributesOfItem did, without its dictionary of every attribute.
+        var status = stat()
+        guard lstat(path, &status) == 0 else { throw DatabaseStateError.missing(path: path) }
+        if status.st_size == 0 { throw DatabaseStateError.empty(path: path) }
         let connection: Connection
         do {
             connection = try identified(Connection(path: path, mode: readOnly ? .readOnly : .readWrite), path: path)

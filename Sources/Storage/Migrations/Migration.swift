@@ -12,9 +12,16 @@ public struct Migration: Sendable, Equatable {
     public let sha256: String
 
     public init(name: String, sql: String) {
+        self.init(name: name, sql: sql, sha256: SHA256.hexDigest(of: Data(sql.utf8)))
+    }
+
+    /// A migration whose digest was computed when it was embedded (MigrationEmbedder), so
+    /// opening a database does not hash every migration again; MigrationTests check each
+    /// embedded digest against `SHA256.hexDigest` of its text.
+    public init(name: String, sql: String, sha256: String) {
         self.name = name
         self.sql = sql
-        sha256 = SHA256.hexDigest(of: Data(sql.utf8))
+        self.sha256 = sha256
     }
 
     /// The migrations built into this binary.

@@ -34,17 +34,18 @@ public struct Migrator: Sendable {
 
     /// Every migration known to the binary or recorded in the database, in name order.
     public func status(of connection: Connection) throws -> [Status] {
+        // Arrays, not a dictionary and a set: a handful of migrations, read on every open, where
+        // the first dictionary or set of a new type costs a conformance look-up.
         let applied = try appliedMigrations(in: connection)
         var result: [Status] = migrations.map { migration in
-            guard let record = applied[migration.name] else {
+            guard let record = applied.first(where: { $0.name == migration.name }) else {
                 return Status(name: migration.name, state: .pending, appliedAt: nil)
             }
             let state: State = record.sha256 == migration.sha256 ? .applied : .changed
             return Status(name: migration.name, state: state, appliedAt: record.appliedAt)
         }
-        let known = Set(migrations.map(\.name))
-        for (name, record) in applied where !known.contains(name) {
-            result.append(Status(name: name, state: .unknown, appliedAt: record.appliedAt))
+        for record in applied where !migrations.contains(where: { $0.name == record.name }) {
+            result.append(Status(name: record.name, state: .unknown, appliedAt: record.appliedAt))
         }
         return result.sorted { $0.name < $1.name }
     }
@@ -99,14 +100,21 @@ public struct Migrator: Sendable {
         }
     }
 
-    private func appliedMigrations(in connection: Connection) throws -> [String: (sha256: String, appliedAt: String)] {
+    /// One row of the ledger (`name` is its primary key).
+    private struct AppliedMigration {
+        let name: String
+        let sha256: String
+        let appliedAt: String
+    }
+
+    private func appliedMigrations(in connection: Connection) throws -> [AppliedMigration] {
         let ledgerExists = try connection.prepare(
             "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'iku_migrations'"
         ).first { _ in true } ?? false
-        guard ledgerExists else { return [:] }
-        var result: [String: (sha256: String, appliedAt: String)] = [:]
+        guard ledgerExists else { return [] }
+        var result: [AppliedMigration] = []
         try connection.prepare("SELECT name, sha256, applied_at FROM iku_migrations").forEachRow { row in
-            result[row.string(0)] = (row.string(1), row.string(2))
+            result.append(AppliedMigration(name: row.string(0), sha256: row.string(1), appliedAt: row.string(2)))
         }
         return result
     }

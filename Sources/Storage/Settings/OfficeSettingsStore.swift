@@ -97,9 +97,11 @@ public struct OfficeSettingsStore {
         return result
     }
 
-    /// The value of `key` as of `asOf`: nil when never set or cleared.
+    /// The value of `key` as of `asOf`: nil when never set or cleared. (The last row of `key`,
+    /// as `settings` keeps it, without building the dictionary: every write reads the zone, and
+    /// a first dictionary of a new type costs a conformance look-up; docs/performance.md.)
     public func value(_ key: OfficeSettingKey, asOf: AsOf = .now) throws -> String? {
-        try settings(asOf: asOf)[key]?.value
+        try rows(Self.latest, asOf: asOf).last { $0.key == key }?.value
     }
 
     /// Every value any setting ever had as of `asOf`, oldest first: the settings' history.

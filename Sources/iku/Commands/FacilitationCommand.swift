@@ -97,7 +97,7 @@ struct FacilitationCommand: ParsableCommand {
         }
 
         func run() throws {
-            print(try FacilitationStore(database.open()).add(fields.input))
+            StandardOutput.line(String(try FacilitationStore(database.open()).add(fields.input)))
         }
     }
 
@@ -122,7 +122,7 @@ struct FacilitationCommand: ParsableCommand {
         }
 
         func run() throws {
-            print(try FacilitationStore(database.open()).addFollowUp(to: id, fields.input))
+            StandardOutput.line(String(try FacilitationStore(database.open()).addFollowUp(to: id, fields.input)))
         }
     }
 

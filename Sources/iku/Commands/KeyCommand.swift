@@ -35,6 +35,7 @@ struct KeyCommand: ParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create the office key in a new file; never replaces one. An audited change.",
             discussion: HelpText.reflowed("""
                 The public key is recorded in the change log (iku audit log --kind office).
@@ -65,6 +66,7 @@ struct KeyCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the key file's place and, alone on the last line, its public key.",
             discussion: HelpText.reflowed("""
                 Example:

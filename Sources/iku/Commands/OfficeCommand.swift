@@ -64,6 +64,7 @@ struct OfficeCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the office's code, name and settings, and who set each.",
             discussion: HelpText.reflowed("""
                 Examples:
@@ -122,6 +123,7 @@ struct OfficeCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set one or more of the office's settings as one change; an empty value clears one.",
             discussion: HelpText.reflowed("""
                 The earlier values stay in history. The time zone is an IANA name: Asia/Jakarta

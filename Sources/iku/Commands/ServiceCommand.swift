@@ -22,6 +22,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a service to the office's list.",
             discussion: HelpText.reflowed("""
                 The name is 1 to 200 characters; a service already offered (any case) is
@@ -44,6 +45,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the services offered, with who added each.",
             discussion: HelpText.reflowed("""
                 Examples:
@@ -66,6 +68,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take a service off the office's list (it stays in history).",
             discussion: HelpText.reflowed("""
                 Example:

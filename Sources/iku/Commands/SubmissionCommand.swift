@@ -75,7 +75,7 @@ struct SubmissionCommand: ParsableCommand {
         }
 
         func run() throws {
-            print(try SubmissionStore(database.open()).add(fields.input))
+            StandardOutput.line(String(try SubmissionStore(database.open()).add(fields.input)))
         }
     }
 

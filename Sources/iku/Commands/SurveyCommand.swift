@@ -83,7 +83,7 @@ struct SurveyCommand: ParsableCommand {
         }
 
         func run() throws {
-            print(try SurveyResponseStore(database.open()).add(fields.input))
+            StandardOutput.line(String(try SurveyResponseStore(database.open()).add(fields.input)))
         }
     }
 

@@ -48,7 +48,7 @@ struct VillageCommand: ParsableCommand {
 
         func run() throws {
             let input = VillageInput(code: code, name: name, activeFrom: activeFrom, activeUntil: activeUntil)
-            print(try VillageStore(database.open()).add(input))
+            StandardOutput.line(String(try VillageStore(database.open()).add(input)))
         }
     }
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Storage
 
 /// The last resort behind `Iku.exit(with:)`: a bug that traps (a failed precondition, a nil
 /// force-unwrapped) ends iku with one line and exit status 3, instead of the runtime's backtrace
@@ -15,8 +16,8 @@ import Foundation
 enum CrashGuard {
     static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
 
-    static func install(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        guard environment["SWIFT_BACKTRACE"] == nil else { return }
+    static func install(backtraceRequested: Bool = ProcessEnvironment.value("SWIFT_BACKTRACE") != nil) {
+        guard !backtraceRequested else { return }
         for signal in signals {
             var action = sigaction()
             #if canImport(Glibc)

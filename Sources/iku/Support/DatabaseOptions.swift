@@ -9,7 +9,7 @@ struct DatabaseLocation: ParsableArguments {
 
     var path: String {
         if let db { return db }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["IKU_DB"], !fromEnvironment.isEmpty {
+        if let fromEnvironment = ProcessEnvironment.value("IKU_DB"), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
         return "iku.sqlite"
@@ -32,10 +32,9 @@ struct DatabaseOptions: ParsableArguments {
 
     var actorName: String {
         if let actor { return actor }
-        let environment = ProcessInfo.processInfo.environment
-        if let fromEnvironment = environment["IKU_ACTOR"], !fromEnvironment.isEmpty { return fromEnvironment }
+        if let fromEnvironment = ProcessEnvironment.value("IKU_ACTOR"), !fromEnvironment.isEmpty { return fromEnvironment }
         if let login = getlogin().map({ String(cString: $0) }), !login.isEmpty { return login }
-        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        return ProcessEnvironment.value("USER") ?? ProcessEnvironment.value("LOGNAME") ?? "unknown"
     }
 
     func validate() throws {

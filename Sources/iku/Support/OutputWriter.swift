@@ -45,6 +45,16 @@ final class StandardOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes `text` and a line break to standard output at once: for a command's one line of
+    /// output, without `print`, whose look-ups of its argument's conformances (`Any`) cost the
+    /// runtime a scan of every conformance record on each start (docs/performance.md).
+    static func line(_ text: String) {
+        let output = StandardOutput()
+        output.write(text)
+        output.write("\n")
+        output.flush()
+    }
+
     func flush() {
         var offset = 0
         buffer.withUnsafeBytes { bytes in
