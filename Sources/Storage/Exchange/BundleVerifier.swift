@@ -138,14 +138,13 @@ public struct BundleReader {
         guard let (number, bytes) = try lines.next() else {
             throw StateError("\(path) is truncated: it ends without its signed trailer")
         }
+        if let (table, values) = bytes.withUnsafeBytes(RowLine.parse) {
+            return try row(table: table, values: values, bytes: bytes, line: number)
+        }
         guard let object = Self.object(bytes) else { throw fail(number, "not a JSON object") }
         if let row = object["row"] as? [Any], let table = object["table"] as? String {
-            hasher.update(data: bytes)
-            guard pending != nil else { throw fail(number, "a row before any change") }
             let values = try row.map { try Self.value($0, line: number, path: path) }
-            pending!.digest.add(row: values, table: table)
-            rows += 1
-            return .row(table: table, values: values)
+            return try self.row(table: table, values: values, bytes: bytes, line: number)
         } else if let values = object["change"] as? [Any] {
             hasher.update(data: bytes)
             try finishChange()
@@ -177,6 +176,14 @@ public struct BundleReader {
         } else {
             throw fail(number, "neither a change, a row nor the trailer")
         }
+    }
+
+    private mutating func row(table: String, values: [DatabaseValue], bytes: Data, line: Int) throws -> BundleEvent {
+        hasher.update(data: bytes)
+        guard pending != nil else { throw fail(line, "a row before any change") }
+        pending!.digest.add(row: values, table: table)
+        rows += 1
+        return .row(table: table, values: values)
     }
 
     private mutating func finishChange() throws {
