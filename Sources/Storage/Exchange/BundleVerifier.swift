@@ -225,10 +225,13 @@ public struct BundleReader {
 }
 
 /// Lines of a file, read in large chunks: each with its 1-based number and its bytes, the line
-/// break included (the bytes a digest covers).
+/// break included (the bytes a digest covers). The line break is found with `memchr` in a byte
+/// array read from an offset: searching `Data` byte by byte cost a third of reading a bundle.
 private struct LineReader {
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    /// Where the next line starts in `buffer`.
+    private var start = 0
     private var atEnd = false
     private var number = 0
 
@@ -241,21 +244,29 @@ private struct LineReader {
 
     mutating func next() throws -> (Int, Data)? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex...newline]
-                buffer = buffer[(newline + 1)...]
-                number += 1
-                return (number, Data(line))
+            let from = start
+            let newline: Int? = buffer.withUnsafeBytes { bytes in
+                guard from < bytes.count, let base = bytes.baseAddress,
+                      let found = memchr(base + from, 0x0A, bytes.count - from) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
             }
-            if atEnd {
-                guard !buffer.isEmpty else { return nil }
+            if let newline {
+                let line = Data(buffer[start...newline])
+                start = newline + 1
                 number += 1
-                let line = buffer
-                buffer = Data()
                 return (number, line)
             }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                number += 1
+                let line = Data(buffer[start...])
+                start = buffer.count
+                return (number, line)
+            }
+            buffer.removeSubrange(0..<start)
+            start = 0
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
 }
