@@ -109,7 +109,7 @@ extension Regency {
                         }
                     case .row(let table, let values):
                         guard writing else { continue }
-                        guard let columns = header.tables[table], columns.count == values.count else {
+                        guard let columns = header.tables[table], columns.count == values.count, !values.isEmpty else {
                             throw StateError("\(path): a row of \(table) whose values do not match the header's columns")
                         }
                         rows.add(table: table, columns: columns, values: values, changeID: currentChange)
@@ -221,109 +221,129 @@ struct RowCopy {
     private let code: [UInt8]
     /// Per table: its name as COPY text with the tab after it, and each column's `"name": `.
     private var encodedTables: [String: (name: [UInt8], keys: [[UInt8]])] = [:]
-    private var buffer: ByteBuffer
+    /// Gathered as an array (appending to it is cheaper than ByteBuffer's checked writes), sent
+    /// as one ByteBuffer per chunk.
+    private var bytes: [UInt8] = []
     private(set) var added = 0
 
     init(code: String, chunkBytes: Int) {
         self.chunkBytes = max(1, chunkBytes)
-        var field = ByteBuffer()
+        var field: [UInt8] = []
         Self.appendText(code, to: &field)
-        field.writeInteger(UInt8(ascii: "\t"))
-        self.code = Array(field.readableBytesView)
-        buffer = ByteBuffer()
-        buffer.reserveCapacity(self.chunkBytes + 4096)
+        field.append(UInt8(ascii: "\t"))
+        self.code = field
+        bytes.reserveCapacity(self.chunkBytes + 4096)
     }
 
-    var isFull: Bool { buffer.readableBytes >= chunkBytes }
-    var isEmpty: Bool { buffer.readableBytes == 0 }
+    var isFull: Bool { bytes.count >= chunkBytes }
+    var isEmpty: Bool { bytes.isEmpty }
 
-    /// The rows gathered so far, to send; the next ones go to a new buffer.
+    /// The rows gathered so far, to send.
     mutating func take() -> ByteBuffer {
-        let chunk = buffer
-        buffer = ByteBuffer()
-        buffer.reserveCapacity(chunkBytes + 4096)
+        let chunk = ByteBuffer(bytes: bytes)
+        bytes.removeAll(keepingCapacity: true)
         return chunk
     }
 
     /// A row of `table`: its rowid (the first value) and an object of the other columns.
     mutating func add(table: String, columns: [String], values: [DatabaseValue], changeID: Int64) {
         let encoded = encodedTables[table] ?? encode(table: table, columns: columns)
-        buffer.writeBytes(code)
-        buffer.writeBytes(encoded.name)
-        if case .integer(let id) = values[0] { buffer.writeString(String(id)) } else { buffer.writeStaticString("\\N") }
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        buffer.writeString(String(changeID))
-        buffer.writeInteger(UInt8(ascii: "\t"))
-        buffer.writeInteger(UInt8(ascii: "{"))
+        bytes.append(contentsOf: code)
+        bytes.append(contentsOf: encoded.name)
+        if case .integer(let id) = values[0] { Self.appendInteger(id, to: &bytes) } else { bytes.append(contentsOf: #"\N"#.utf8) }
+        bytes.append(UInt8(ascii: "\t"))
+        Self.appendInteger(changeID, to: &bytes)
+        bytes.append(UInt8(ascii: "\t"))
+        bytes.append(UInt8(ascii: "{"))
         for index in 1..<values.count {
-            if index > 1 { buffer.writeStaticString(", ") }
-            buffer.writeBytes(encoded.keys[index - 1])
-            Self.append(values[index], to: &buffer)
+            if index > 1 {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(UInt8(ascii: " "))
+            }
+            bytes.append(contentsOf: encoded.keys[index - 1])
+            Self.append(values[index], to: &bytes)
         }
-        buffer.writeStaticString("}\n")
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "\n"))
         added += 1
     }
 
     private mutating func encode(table: String, columns: [String]) -> (name: [UInt8], keys: [[UInt8]]) {
-        var name = ByteBuffer()
+        var name: [UInt8] = []
         Self.appendText(table, to: &name)
-        name.writeInteger(UInt8(ascii: "\t"))
+        name.append(UInt8(ascii: "\t"))
         let keys = columns.dropFirst().map { column -> [UInt8] in
-            var key = ByteBuffer()
+            var key: [UInt8] = []
             Self.appendJSONString(column, to: &key)
-            key.writeStaticString(": ")
-            return Array(key.readableBytesView)
+            key.append(contentsOf: ": ".utf8)
+            return key
         }
-        let encoded = (Array(name.readableBytesView), keys)
+        let encoded = (name, keys)
         encodedTables[table] = encoded
         return encoded
     }
 
     /// `value` as `Bundle.json` spells it, escaped for COPY's text format (only a string can hold
     /// a backslash or a control character: its JSON escapes get their backslashes doubled).
-    static func append(_ value: DatabaseValue, to buffer: inout ByteBuffer) {
+    static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) {
         switch value {
-        case .text(let text): appendJSONString(text, to: &buffer)
-        case .integer(let integer): buffer.writeString(String(integer))
-        case .null: buffer.writeStaticString("null")
-        case .real, .blob: buffer.writeString(Bundle.json(value))
+        case .text(let text): appendJSONString(text, to: &bytes)
+        case .integer(let integer): appendInteger(integer, to: &bytes)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .real, .blob: bytes.append(contentsOf: Bundle.json(value).utf8)
+        }
+    }
+
+    /// `integer` in decimal, as `String(integer)` spells it.
+    static func appendInteger(_ integer: Int64, to bytes: inout [UInt8]) {
+        if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 19 digits of Int64.min
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
         }
     }
 
     /// `text` as `JSONText.string` spells it, in COPY's text format.
-    static func appendJSONString(_ text: String, to buffer: inout ByteBuffer) {
-        buffer.writeInteger(UInt8(ascii: "\""))
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { utf8 in
             var run = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
                 run = index + 1
                 switch byte {
-                case UInt8(ascii: "\""): buffer.writeStaticString(#"\\""#)
-                case UInt8(ascii: "\\"): buffer.writeStaticString(#"\\\\"#)
-                case UInt8(ascii: "\n"): buffer.writeStaticString(#"\\n"#)
-                case UInt8(ascii: "\r"): buffer.writeStaticString(#"\\r"#)
-                case UInt8(ascii: "\t"): buffer.writeStaticString(#"\\t"#)
-                default: buffer.writeString(String(format: #"\\u%04x"#, UInt32(byte)))
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\\\"#.utf8)
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\\n"#.utf8)
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\\r"#.utf8)
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\\t"#.utf8)
+                default: bytes.append(contentsOf: String(format: #"\\u%04x"#, UInt32(byte)).utf8)
                 }
             }
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run..<bytes.count]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
         }
-        buffer.writeInteger(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `text` as a field of COPY's text format.
-    static func appendText(_ text: String, to buffer: inout ByteBuffer) {
+    static func appendText(_ text: String, to bytes: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"): buffer.writeStaticString(#"\\"#)
-            case UInt8(ascii: "\n"): buffer.writeStaticString(#"\n"#)
-            case UInt8(ascii: "\r"): buffer.writeStaticString(#"\r"#)
-            case UInt8(ascii: "\t"): buffer.writeStaticString(#"\t"#)
-            default: buffer.writeInteger(byte)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+            default: bytes.append(byte)
             }
         }
     }

@@ -310,3 +310,23 @@ struct IngestTests {
         #expect(result.stderr.contains("cannot reach PostgreSQL at postgres://postgres@127.0.0.1:1/nowhere"))
     }
 }
+
+/// The COPY text of a row: the values as the bundle's encoding spells them, escaped for COPY.
+@Suite("Regency COPY text")
+struct RowCopyTests {
+    @Test func integersAndTextAreSpelledAsTheBundleSpellsThem() {
+        for integer: Int64 in [0, 7, 10, -1, -42, 1_000_000, Int64.max, Int64.min] {
+            var bytes: [UInt8] = []
+            RowCopy.appendInteger(integer, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(integer))
+        }
+        var copy = RowCopy(code: "35.08.01", chunkBytes: 1 << 20)
+        copy.add(table: "t\\1", columns: ["rowid", "a", "b", "c", "d"],
+                 values: [.integer(3), .text("q\"b\\s\tt\nn\u{1}"), .null, .real(82.5), .integer(-5)], changeID: 9)
+        let text = String(buffer: copy.take())
+        let expected = ["35.08.01", #"t\\1"#, "3", "9",
+                        #"{"a": "q\\"b\\\\s\\tt\\nn\\u0001", "b": null, "c": {"real": "82.5"}, "d": -5}"#]
+        #expect(text == expected.joined(separator: "\t") + "\n")
+        #expect(copy.isEmpty && copy.added == 1)
+    }
+}
