@@ -42,6 +42,7 @@ wait "$pid" || status=$?
 echo "interrupted ingest: exit $status: $(cat "$work/ingest.err")"
 [ "$status" -eq 3 ] || { echo "FAIL: expected exit 3" >&2; exit 1; }
 [ "$(wc -l < "$work/ingest.err")" -eq 1 ] || { echo "FAIL: expected one line" >&2; exit 1; }
+grep -q "was lost" "$work/ingest.err" || { echo "FAIL: expected the connection to be named as lost" >&2; exit 1; }
 [ "$(count)" -eq 0 ] || { echo "FAIL: rows of the interrupted bundle were kept" >&2; exit 1; }
 
 start=$(date +%s%N)

@@ -15,7 +15,13 @@ regency_fixture() {
     "$BIN/iku" survey import "$work/survey.csv" --actor "$actor" >/dev/null
     "$BIN/iku" export --key "$work/office.key" --output "$work/all.iku-bundle" >/dev/null
     key=$("$BIN/iku" key show --key "$work/office.key" | tail -1)
+    regency_database "$database"
+}
 
+# regency_database DATABASE: a fresh regency database DATABASE on the throwaway server, initialised
+# for Lumajang with the office of `key` registered; exports IKU_REGENCY_POSTGRES for it.
+regency_database() {
+    local database=$1
     command psql -X -q -t -A -v ON_ERROR_STOP=1 "$IKU_TEST_POSTGRES" -c "CREATE DATABASE $database"
     export IKU_REGENCY_POSTGRES="${IKU_TEST_POSTGRES%/*}/$database"
     "$BIN/iku-regency" init --code 35.08 --name Lumajang >/dev/null

@@ -20,20 +20,18 @@ struct ForkEvidence: Error {
 }
 
 extension Regency {
-    static let rowBatchSize = 2_000
-
     /// Verifies the bundle at `path` completely and writes what it adds in one transaction:
     /// its changes with their digests and every row they wrote. Refuses (nothing written) an
     /// unregistered office, another key, anything that does not verify, a bundle that starts
     /// after a head never ingested (a gap), and one that differs from the history already held
     /// (a fork: its evidence is kept and the office flagged).
-    public func ingest(_ path: String) async throws -> IngestOutcome {
+    public func ingest(_ path: String, limits: IngestLimits = .standard) async throws -> IngestOutcome {
         var reader = try BundleReader(path: path, publicKey: nil)
         let header = reader.header
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         do {
             return try await server.transaction { connection in
-                try await write(&reader, fileName: fileName, on: connection)
+                try await write(&reader, fileName: fileName, limits: limits, on: connection)
             }
         } catch let fork as ForkEvidence {
             guard let summary = fork.summary else { throw StateError("\(path) is truncated: it ends without its signed trailer") }
@@ -44,7 +42,8 @@ extension Regency {
         }
     }
 
-    private func write(_ reader: inout BundleReader, fileName: String, on connection: PostgresConnection) async throws -> IngestOutcome {
+    private func write(_ reader: inout BundleReader, fileName: String, limits: IngestLimits,
+                       on connection: PostgresConnection) async throws -> IngestOutcome {
         let header = reader.header
         let path = reader.path
         guard let office = try await office(header.officeCode, on: connection, lock: true) else {
@@ -78,51 +77,64 @@ extension Regency {
 
         let ingestID = try await server.rows("SELECT nextval(pg_get_serial_sequence('ingests', 'id'))", as: Int64.self,
                                              on: connection)[0]
-        var batch = IngestBatch(code: code, ingestID: ingestID)
+        var changes = ChangeBatch(code: code, ingestID: ingestID, limit: limits.changesPerBatch)
+        var rows = RowCopy(code: code, chunkBytes: limits.copyChunkBytes)
         var fork: ForkEvidence?
         var writing = false
         var currentChange: Int64 = 0
         var summary: BundleSummary?
-        while let event = try reader.next() {
-            switch event {
-            case .change(let change):
-                currentChange = change.id
-                if let heldEntry = held[change.id] {
-                    writing = false
-                    if heldEntry != change.entrySHA256, fork == nil {
-                        fork = ForkEvidence(changeID: change.id, storedEntry: heldEntry, bundleEntry: change.entrySHA256)
+        var ended = false
+        // The rows stream to PostgreSQL through COPY while the bundle is read and verified (the
+        // server writes one chunk while the next is verified); the changes are inserted between
+        // two COPYs, whenever a batch of them is full, and at the end.
+        while !ended {
+            try RegencyServer.requireOpen(connection)
+            try await connection.copyFrom(table: "office_rows", columns: RowCopy.columns, logger: server.logger) { writer in
+                while !changes.isFull {
+                    guard let event = try reader.next() else {
+                        ended = true
+                        break
                     }
-                } else {
-                    writing = fork == nil
-                    if writing { batch.add(change) }
+                    switch event {
+                    case .change(let change):
+                        currentChange = change.id
+                        if let heldEntry = held[change.id] {
+                            writing = false
+                            if heldEntry != change.entrySHA256, fork == nil {
+                                fork = ForkEvidence(changeID: change.id, storedEntry: heldEntry, bundleEntry: change.entrySHA256)
+                            }
+                        } else {
+                            writing = fork == nil
+                            if writing { changes.add(change) }
+                        }
+                    case .row(let table, let values):
+                        guard writing else { continue }
+                        guard let columns = header.tables[table], columns.count == values.count, !values.isEmpty else {
+                            throw StateError("\(path): a row of \(table) whose values do not match the header's columns")
+                        }
+                        rows.add(table: table, columns: columns, values: values, changeID: currentChange)
+                        if rows.isFull { try await writer.write(rows.take()) }
+                    case .end(let verified):
+                        summary = verified
+                    }
                 }
-            case .row(let table, let values):
-                guard writing else { continue }
-                guard let columns = header.tables[table], columns.count == values.count else {
-                    throw StateError("\(path): a row of \(table) whose values do not match the header's columns")
-                }
-                batch.add(table: table, columns: columns, values: values, changeID: currentChange)
-            case .end(let verified):
-                summary = verified
+                if !rows.isEmpty { try await writer.write(rows.take()) }
             }
-            if batch.isFull { try await batch.flush(on: connection, server: server) }
+            try await changes.flush(on: connection, server: server)
         }
         if var fork {
             fork.summary = summary
             throw fork
         }
         guard let summary else { throw StateError("\(path) is truncated: it ends without its signed trailer") }
-        try await batch.flush(on: connection, server: server)
-        guard batch.changesAdded > 0 else { return .alreadyHeld(lastHead: summary.lastHead) }
-        let changes = Int64(batch.changesAdded)
-        let rows = Int64(batch.rowsAdded)
+        guard changes.added > 0 else { return .alreadyHeld(lastHead: summary.lastHead) }
         try await connection.query("""
             INSERT INTO ingests (kecamatan_code, id, file_name, first_head, last_head, body_sha256, header, changes_added, rows_added)
             OVERRIDING SYSTEM VALUE
             VALUES (\(code), \(ingestID), \(fileName), \(summary.firstHead), \(summary.lastHead), \(summary.bodySHA256),
-                    \(header.text)::jsonb, \(changes), \(rows))
+                    \(header.text)::jsonb, \(Int64(changes.added)), \(Int64(rows.added)))
             """, logger: server.logger)
-        return .ingested(changes: batch.changesAdded, rows: batch.rowsAdded, lastHead: summary.lastHead)
+        return .ingested(changes: changes.added, rows: rows.added, lastHead: summary.lastHead)
     }
 
     private func recordFork(_ fork: ForkEvidence, header: BundleHeader, summary: BundleSummary, fileName: String) async throws {
@@ -138,38 +150,44 @@ extension Regency {
     }
 }
 
-/// Changes and rows waiting to be written, sent to PostgreSQL as one JSON array per table per
-/// batch (bound as a parameter, expanded by `jsonb_array_elements`).
-struct IngestBatch {
-    let code: String
-    let ingestID: Int64
-    private var changes: [String] = []
-    private var rows: [String] = []
-    private(set) var changesAdded = 0
-    private(set) var rowsAdded = 0
+/// How ingest batches what it writes. The standard limits are for use; tests make them small to
+/// cross every boundary with small bundles.
+public struct IngestLimits: Sendable {
+    /// Changes gathered before they are inserted (the rows' COPY is closed for it, then reopened).
+    public var changesPerBatch: Int
+    /// Bytes of rows (as COPY text) gathered before they are sent to the server.
+    public var copyChunkBytes: Int
 
-    init(code: String, ingestID: Int64) {
-        self.code = code
-        self.ingestID = ingestID
+    public init(changesPerBatch: Int, copyChunkBytes: Int) {
+        self.changesPerBatch = changesPerBatch
+        self.copyChunkBytes = copyChunkBytes
     }
 
-    var isFull: Bool { changes.count + rows.count >= Regency.rowBatchSize }
+    public static let standard = IngestLimits(changesPerBatch: 2_000, copyChunkBytes: 256 * 1024)
+}
+
+/// Changes waiting to be written, sent to PostgreSQL as one JSON array per batch (bound as a
+/// parameter, expanded by `jsonb_array_elements`).
+struct ChangeBatch {
+    let code: String
+    let ingestID: Int64
+    let limit: Int
+    private var changes: [String] = []
+    private(set) var added = 0
+
+    init(code: String, ingestID: Int64, limit: Int) {
+        self.code = code
+        self.ingestID = ingestID
+        self.limit = max(1, limit)
+    }
+
+    var isFull: Bool { changes.count >= limit }
 
     mutating func add(_ change: BundleChange) {
         let values = change.values.map(Bundle.json).joined(separator: ", ")
         changes.append("[\(values), \(JSONText.string(change.contentSHA256)), \(JSONText.string(change.previousSHA256)), "
             + "\(JSONText.string(change.entrySHA256))]")
-        changesAdded += 1
-    }
-
-    /// A row of `table`: its rowid (the first value) and an object of the other columns.
-    mutating func add(table: String, columns: [String], values: [DatabaseValue], changeID: Int64) {
-        let rowID: String
-        if case .integer(let id) = values[0] { rowID = String(id) } else { rowID = "null" }
-        let object = zip(columns.dropFirst(), values.dropFirst())
-            .map { "\(JSONText.string($0.0)): \(Bundle.json($0.1))" }.joined(separator: ", ")
-        rows.append("[\(JSONText.string(table)), \(rowID), \(changeID), {\(object)}]")
-        rowsAdded += 1
+        added += 1
     }
 
     static let insertChanges = """
@@ -178,28 +196,155 @@ struct IngestBatch {
         SELECT $1, (e->>0)::bigint, e->>1, e->>2, e->>3, e->>4, (e->>5)::bigint, e->>6, e->>7, e->>8, e->>9, $2
         FROM jsonb_array_elements($3::jsonb) AS e
         """
-    static let insertRows = """
-        INSERT INTO office_rows (kecamatan_code, table_name, row_id, change_id, row_values)
-        SELECT $1, e->>0, (e->>1)::bigint, (e->>2)::bigint, e->3
-        FROM jsonb_array_elements($2::jsonb) AS e
-        """
 
     mutating func flush(on connection: PostgresConnection, server: RegencyServer) async throws {
+        guard !changes.isEmpty else { return }
         try RegencyServer.requireOpen(connection)
-        if !changes.isEmpty {
-            var bindings = PostgresBindings()
-            bindings.append(code)
-            bindings.append(ingestID)
-            bindings.append("[" + changes.joined(separator: ",") + "]")
-            try await connection.query(PostgresQuery(unsafeSQL: Self.insertChanges, binds: bindings), logger: server.logger)
-            changes.removeAll(keepingCapacity: true)
+        var bindings = PostgresBindings()
+        bindings.append(code)
+        bindings.append(ingestID)
+        bindings.append("[" + changes.joined(separator: ",") + "]")
+        try await connection.query(PostgresQuery(unsafeSQL: Self.insertChanges, binds: bindings), logger: server.logger)
+        changes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Rows as `COPY office_rows (kecamatan_code, table_name, row_id, change_id, row_values) FROM STDIN`
+/// reads them (PostgreSQL's text format: tab-separated, a line per row, backslash escapes), in
+/// chunks. `row_values` is the object of the row's columns after the rowid in the bundle's
+/// encoding, the same JSON `Bundle.json` spells, so the stored jsonb is the same as an INSERT of
+/// it. COPY carries data only: the table and column names are constants, and every value is
+/// escaped as data, never read as SQL.
+struct RowCopy {
+    static let columns = ["kecamatan_code", "table_name", "row_id", "change_id", "row_values"]
+    let chunkBytes: Int
+    private let code: [UInt8]
+    /// Per table: its name as COPY text with the tab after it, and each column's `"name": `.
+    private var encodedTables: [String: (name: [UInt8], keys: [[UInt8]])] = [:]
+    /// Gathered as an array (appending to it is cheaper than ByteBuffer's checked writes), sent
+    /// as one ByteBuffer per chunk.
+    private var bytes: [UInt8] = []
+    private(set) var added = 0
+
+    init(code: String, chunkBytes: Int) {
+        self.chunkBytes = max(1, chunkBytes)
+        var field: [UInt8] = []
+        Self.appendText(code, to: &field)
+        field.append(UInt8(ascii: "\t"))
+        self.code = field
+        bytes.reserveCapacity(self.chunkBytes + 4096)
+    }
+
+    var isFull: Bool { bytes.count >= chunkBytes }
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The rows gathered so far, to send.
+    mutating func take() -> ByteBuffer {
+        let chunk = ByteBuffer(bytes: bytes)
+        bytes.removeAll(keepingCapacity: true)
+        return chunk
+    }
+
+    /// A row of `table`: its rowid (the first value) and an object of the other columns.
+    mutating func add(table: String, columns: [String], values: [DatabaseValue], changeID: Int64) {
+        let encoded = encodedTables[table] ?? encode(table: table, columns: columns)
+        bytes.append(contentsOf: code)
+        bytes.append(contentsOf: encoded.name)
+        if case .integer(let id) = values[0] { Self.appendInteger(id, to: &bytes) } else { bytes.append(contentsOf: #"\N"#.utf8) }
+        bytes.append(UInt8(ascii: "\t"))
+        Self.appendInteger(changeID, to: &bytes)
+        bytes.append(UInt8(ascii: "\t"))
+        bytes.append(UInt8(ascii: "{"))
+        for index in 1..<values.count {
+            if index > 1 {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(UInt8(ascii: " "))
+            }
+            bytes.append(contentsOf: encoded.keys[index - 1])
+            Self.append(values[index], to: &bytes)
         }
-        if !rows.isEmpty {
-            var bindings = PostgresBindings()
-            bindings.append(code)
-            bindings.append("[" + rows.joined(separator: ",") + "]")
-            try await connection.query(PostgresQuery(unsafeSQL: Self.insertRows, binds: bindings), logger: server.logger)
-            rows.removeAll(keepingCapacity: true)
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "\n"))
+        added += 1
+    }
+
+    private mutating func encode(table: String, columns: [String]) -> (name: [UInt8], keys: [[UInt8]]) {
+        var name: [UInt8] = []
+        Self.appendText(table, to: &name)
+        name.append(UInt8(ascii: "\t"))
+        let keys = columns.dropFirst().map { column -> [UInt8] in
+            var key: [UInt8] = []
+            Self.appendJSONString(column, to: &key)
+            key.append(contentsOf: ": ".utf8)
+            return key
+        }
+        let encoded = (name, keys)
+        encodedTables[table] = encoded
+        return encoded
+    }
+
+    /// `value` as `Bundle.json` spells it, escaped for COPY's text format (only a string can hold
+    /// a backslash or a control character: its JSON escapes get their backslashes doubled).
+    static func append(_ value: DatabaseValue, to bytes: inout [UInt8]) {
+        switch value {
+        case .text(let text): appendJSONString(text, to: &bytes)
+        case .integer(let integer): appendInteger(integer, to: &bytes)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .real, .blob: bytes.append(contentsOf: Bundle.json(value).utf8)
+        }
+    }
+
+    /// `integer` in decimal, as `String(integer)` spells it.
+    static func appendInteger(_ integer: Int64, to bytes: inout [UInt8]) {
+        if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 19 digits of Int64.min
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+        }
+    }
+
+    /// `text` as `JSONText.string` spells it, in COPY's text format.
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                run = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\\\"#.utf8)
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\\n"#.utf8)
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\\r"#.utf8)
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\\t"#.utf8)
+                default: bytes.append(contentsOf: String(format: #"\\u%04x"#, UInt32(byte)).utf8)
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `text` as a field of COPY's text format.
+    static func appendText(_ text: String, to bytes: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+            default: bytes.append(byte)
+            }
         }
     }
 }

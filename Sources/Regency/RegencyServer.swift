@@ -128,7 +128,7 @@ public struct ServerFailure: Error, CustomStringConvertible {
             isRefusal = false
             return
         }
-        if error is ConnectionLost {
+        if error is ConnectionLost || Self.isConnectionClosed(error) {
             description = "the connection to PostgreSQL at \(address) was lost (the server stopped or restarted); the server rolled back the interrupted transaction: run the command again"
             isRefusal = false
             return
@@ -140,6 +140,14 @@ public struct ServerFailure: Error, CustomStringConvertible {
             description = "PostgreSQL at \(address): \(text)"
         }
         isRefusal = false
+    }
+}
+
+extension ServerFailure {
+    /// postgres-nio's COPY writer reports a connection closed under it as the older `PostgresError`.
+    static func isConnectionClosed(_ error: any Error) -> Bool {
+        guard let error = error as? PostgresError, case .connectionClosed = error else { return false }
+        return true
     }
 }
 

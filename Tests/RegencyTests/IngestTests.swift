@@ -94,6 +94,95 @@ struct IngestTests {
         }
     }
 
+    /// Ingest in this process with `limits`, through the library rather than the command.
+    func ingest(_ path: String, in database: TestDatabase, limits: IngestLimits) async throws -> IngestOutcome {
+        try await RegencyServer.with(database.address) { server in
+            try await Regency.open(on: server).ingest(path, limits: limits)
+        }
+    }
+
+    /// Limits so small that every second change closes a COPY and every row or two is a chunk of its own.
+    static let tinyLimits = IngestLimits(changesPerBatch: 2, copyChunkBytes: 300)
+
+    /// The rows go to PostgreSQL by COPY in chunks and the changes between two COPYs in batches:
+    /// across every boundary each row is stored exactly as an INSERT of its JSON object in the
+    /// bundle's encoding stores it (text with quotes, backslashes, tabs, line breaks and non-ASCII
+    /// included), and the same bundle again changes nothing.
+    @Test func rowsAndChangesAcrossEveryBatchBoundaryAreStoredExactly() async throws {
+        try await withRegency { database, runner, office in
+            try SurveyResponseStore(office.database).add(SurveyResponseInput(
+                date: "2026-02-12", service: "KTP", scores: "4,4,4,4,4,4,4,4,4",
+                suggestion: "\"quoted\", back\\slash \\n, tab\tand\nline break, é 日本 😀"))
+            try office.importSurveys(300, seed: 7)
+            let (path, summary) = try office.export("all.iku-bundle")
+            let outcome = try await ingest(path, in: database, limits: Self.tinyLimits)
+            #expect(outcome == .ingested(changes: summary.changes, rows: summary.rows, lastHead: summary.lastHead))
+            #expect(try await database.count("office_changes") == Int64(summary.changes))
+            #expect(try await database.count("office_rows") == Int64(summary.rows))
+
+            // Every row as `[table, rowid, change, {column: value}]`, spelled as the bundle spells it.
+            var reader = try BundleReader(path: path, publicKey: office.key.publicKeyText)
+            var expected: [String] = []
+            var change: Int64 = 0
+            while let event = try reader.next() {
+                switch event {
+                case .change(let values): change = values.id
+                case .row(let table, let values):
+                    let columns = try #require(reader.header.tables[table])
+                    let object = zip(columns.dropFirst(), values.dropFirst())
+                        .map { "\(JSONText.string($0.0)): \(Bundle.json($0.1))" }.joined(separator: ", ")
+                    expected.append("[\(JSONText.string(table)), \(Bundle.json(values[0])), \(change), {\(object)}]")
+                case .end: break
+                }
+            }
+            let json = "[" + expected.joined(separator: ",") + "]"
+            let code = office.code
+            let matching = try await RegencyServer.with(database.address) { server in
+                try await server.rows("""
+                    SELECT count(*) FROM office_rows AS r JOIN jsonb_array_elements(\(json)::jsonb) AS e
+                      ON r.table_name = e->>0 AND r.row_id = (e->>1)::bigint AND r.change_id = (e->>2)::bigint
+                     AND r.row_values = e->3
+                    WHERE r.kecamatan_code = \(code)
+                    """, as: Int64.self)[0]
+            }
+            #expect(matching == Int64(summary.rows))
+            let stored = try await RegencyServer.with(database.address) { server in
+                try await server.rows("""
+                    SELECT row_values->>'suggestion' FROM office_rows WHERE row_values ? 'suggestion'
+                      AND row_values->>'suggestion' LIKE '%quoted%'
+                    """, as: String.self)
+            }
+            #expect(stored == ["\"quoted\", back\\slash \\n, tab\tand\nline break, é 日本 😀"])
+
+            let before = try await database.counts()
+            #expect(try await ingest(path, in: database, limits: Self.tinyLimits) == .alreadyHeld(lastHead: summary.lastHead))
+            #expect(try await database.counts() == before)
+            _ = runner
+        }
+    }
+
+    /// Rows already sent to PostgreSQL in many COPYs are not kept when the bundle fails at its end:
+    /// a signature that does not verify leaves nothing written.
+    @Test func aBundleRefusedAtItsTrailerWritesNothingOfTheRowsAlreadySent() async throws {
+        try await withRegency { database, runner, office in
+            try office.importSurveys(300, seed: 9)
+            let (path, _) = try office.export("all.iku-bundle")
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            let marker = try #require(text.range(of: "\"signature\": \""))
+            let first = marker.upperBound
+            let replacement = text[first] == "A" ? "B" : "A"
+            text.replaceSubrange(first...first, with: replacement)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let before = try await database.counts()
+            let error = await #expect(throws: (any Error).self) {
+                _ = try await ingest(path, in: database, limits: Self.tinyLimits)
+            }
+            #expect("\(error.map { "\($0)" } ?? "")".contains("signature does not verify"))
+            #expect(try await database.counts() == before)
+            try await expectRefused(runner, database, file: path, reason: "signature does not verify")
+        }
+    }
+
     @Test func anUnknownOfficeIsRefused() async throws {
         try await withRegency { database, runner, _ in
             let other = try OfficeFixture(code: "35.08.02", name: "Pasirian")
@@ -219,5 +308,25 @@ struct IngestTests {
         let result = try runner.run(["status"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("cannot reach PostgreSQL at postgres://postgres@127.0.0.1:1/nowhere"))
+    }
+}
+
+/// The COPY text of a row: the values as the bundle's encoding spells them, escaped for COPY.
+@Suite("Regency COPY text")
+struct RowCopyTests {
+    @Test func integersAndTextAreSpelledAsTheBundleSpellsThem() {
+        for integer: Int64 in [0, 7, 10, -1, -42, 1_000_000, Int64.max, Int64.min] {
+            var bytes: [UInt8] = []
+            RowCopy.appendInteger(integer, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(integer))
+        }
+        var copy = RowCopy(code: "35.08.01", chunkBytes: 1 << 20)
+        copy.add(table: "t\\1", columns: ["rowid", "a", "b", "c", "d"],
+                 values: [.integer(3), .text("q\"b\\s\tt\nn\u{1}"), .null, .real(82.5), .integer(-5)], changeID: 9)
+        let text = String(buffer: copy.take())
+        let expected = ["35.08.01", #"t\\1"#, "3", "9",
+                        #"{"a": "q\\"b\\\\s\\tt\\nn\\u0001", "b": null, "c": {"real": "82.5"}, "d": -5}"#]
+        #expect(text == expected.joined(separator: "\t") + "\n")
+        #expect(copy.isEmpty && copy.added == 1)
     }
 }
