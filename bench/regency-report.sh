@@ -79,10 +79,18 @@ ANALYZE;
 SQL
 }
 
-# The report's IKU 1 aggregate alone, as psql runs it (the reference).
+# The report's IKU 1 aggregate alone, as psql runs it (the reference): its scope table of every
+# office as of its last change, then the query.
 tally_sql() {
+    echo "BEGIN;"
+    sed -n 's/^    static let createScope = "\(.*\)"$/\1;/p' Sources/Regency/KecamatanIKM.swift
+    echo "INSERT INTO tally_scope SELECT kecamatan_code, 9223372036854775807 FROM offices;"
+    echo "ANALYZE tally_scope;"
+    [ -z "${PLAN:-}" ] || echo "EXPLAIN (ANALYZE, BUFFERS)"
     sed -n '/static let surveyTallies = """/,/^        """/p' Sources/Regency/KecamatanIKM.swift | sed '1d;$d' \
-        | sed "s/\$1::text\[\]/(SELECT array_agg(kecamatan_code) FROM offices)/; s/\$2::bigint\[\]/(SELECT array_agg(9223372036854775807::bigint) FROM offices)/; s/\$3/'2025-01-01'/; s/\$4/'2025-12-31'/"
+        | sed "s/\$1/'2025-01-01'/; s/\$2/'2025-12-31'/"
+    echo ";"
+    echo "COMMIT;"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -90,10 +98,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 measure() {
     local label=$1 offices report_times=() tally_times=()
     offices=$(psql "$IKU_REGENCY_POSTGRES" -c "SELECT count(*) FROM offices")
-    tally_sql >"$work/tally.sql"
-    if [ -n "${PLAN:-}" ]; then
-        { echo "EXPLAIN (ANALYZE, BUFFERS)"; cat "$work/tally.sql"; } | psql "$IKU_REGENCY_POSTGRES" >&2
-    fi
+    (PLAN='' tally_sql) >"$work/tally.sql"
+    [ -z "${PLAN:-}" ] || tally_sql | psql "$IKU_REGENCY_POSTGRES" >&2
     for _ in $(seq "$runs"); do
         bench_timed "$work/report.time" "$BIN/iku-regency" report --year 2025 --format json
         report_times+=("$(bench_seconds "$work/report.time")")

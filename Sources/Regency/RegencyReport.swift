@@ -42,14 +42,20 @@ extension Regency {
                       ORDER BY change_id DESC LIMIT 1) AS c ON true
         """
 
-    /// The rows an `OfficeReplica` loads, of each office in scope up to its last change.
-    static let replicaRows = """
-        WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of))
-        SELECT r.kecamatan_code, r.table_name, r.row_values::text
-        FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
-        WHERE r.table_name = ANY($3::text[]) AND r.change_id <= scope.as_of
-        ORDER BY r.kecamatan_code, r.table_name, r.row_id
-        """
+    /// The rows of table `$3` an `OfficeReplica` loads, of each office in scope up to its last
+    /// change: the value of each of the replica's columns (`$5`, `$6`, …) as JSON text, and how
+    /// many keys the row has that are not among them (`$4`: the replica's columns).
+    static func replicaRows(columns: Int) -> String {
+        let cells = (0..<columns).map { ", r.row_values->>$\(5 + $0)" }.joined()
+        return """
+            WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of))
+            SELECT r.kecamatan_code,
+                   (SELECT count(*) FROM jsonb_object_keys(r.row_values) AS k WHERE k <> ALL ($4::text[]))\(cells)
+            FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
+            WHERE r.table_name = $3 AND r.change_id <= scope.as_of
+            ORDER BY r.kecamatan_code, r.row_id
+            """
+    }
 
     /// The changes those rows name, and each office's last change in scope.
     static let replicaChanges = """
@@ -120,9 +126,12 @@ extension Regency {
         }
 
         let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
-        let tallies = try await surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
         let replica = try OfficeReplica(clock: clock)
-        let (changes, rows) = try await replicaInput(scope, tables: replica.loadedTables)
+        let tables = replica.loadedTables.map { ($0, replica.columns(of: $0)) }
+        // PostgreSQL aggregates the responses on one connection while the rows come on another.
+        async let tallying = surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
+        let (changes, rows) = try await replicaInput(scope, tables: tables)
+        let tallies = try await tallying
         let kecamatan = try offices.map { office -> KecamatanEntry in
             let zone = try zone(of: office.code)
             guard let change = last[office.code], let tally = tallies[office.code] else {
@@ -137,14 +146,15 @@ extension Regency {
         return RegencyCompilation(regencyCode: code, regencyName: name, period: period, asOf: asOf, kecamatan: kecamatan)
     }
 
-    /// The changes and rows of each office in `scope` (code, last change) that its replica loads.
-    private func replicaInput(_ scope: [(String, Int64)], tables: [String]) async throws
+    /// The changes and rows of each office in `scope` (code, last change) that its replica loads:
+    /// of each of `tables`, its columns.
+    private func replicaInput(_ scope: [(String, Int64)], tables: [(name: String, columns: [String])]) async throws
         -> (changes: [String: [OfficeReplica.Change]], rows: [String: [OfficeReplica.Row]]) {
         func bindings() -> PostgresBindings {
             var bindings = PostgresBindings()
             bindings.append(scope.map(\.0))
             bindings.append(scope.map(\.1))
-            bindings.append(tables)
+            bindings.append(tables.map(\.name))
             return bindings
         }
         var changes: [String: [OfficeReplica.Change]] = [:]
@@ -156,10 +166,24 @@ extension Regency {
                                                                    action: action, recordID: recordID, summary: summary))
         }
         var rows: [String: [OfficeReplica.Row]] = [:]
-        let rowRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaRows, binds: bindings()),
-                                                    logger: server.logger)
-        for try await (code, table, json) in rowRows.decode((String, String, String).self) {
-            rows[code, default: []].append(OfficeReplica.Row(table: table, json: json))
+        for (table, columns) in tables {
+            var bindings = PostgresBindings()
+            bindings.append(scope.map(\.0))
+            bindings.append(scope.map(\.1))
+            bindings.append(table)
+            bindings.append(columns)
+            for column in columns { bindings.append(column) }
+            let result = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaRows(columns: columns.count), binds: bindings),
+                                                       logger: server.logger)
+            for try await row in result {
+                let cells = row.makeRandomAccess()
+                let code = try cells[0].decode(String.self)
+                guard try cells[1].decode(Int64.self) == 0 else {
+                    throw StateError("the office \(code) sent rows of \(table) with columns this iku-regency does not know: upgrade iku-regency")
+                }
+                rows[code, default: []].append(OfficeReplica.Row(
+                    table: table, cells: try (0..<columns.count).map { try cells[2 + $0].decode(String?.self) }))
+            }
         }
         return (changes, rows)
     }

@@ -4,10 +4,11 @@ import Foundation
 /// own queries compute its figures there: the regency's figures of a kecamatan are then its own
 /// report's by construction, not a second implementation of the rules.
 ///
-/// Rows come as the regency holds them: the table, and the row's columns as a JSON object in the
-/// bundle's value encoding (`Bundle.json`). Only columns of this binary's own schema are written,
-/// under the names the schema gives them, and every value is bound: a row naming a column or a
-/// table the schema does not have is refused, never turned into SQL.
+/// Rows come as the regency reads them out of the JSON objects it holds: per table, the value of
+/// each of this schema's columns (`columns(of:)`) as JSON text (`->>`: a number or a string as
+/// its text, a real or a blob as its `Bundle.json` object), typed here by the column's declared
+/// type. Every value is bound; table and column names are this schema's own, never the row's
+/// text, and a row with a column the schema does not know is refused by the caller.
 ///
 /// Identity rows carry no change and so travel in no bundle: they are derived from the version
 /// rows (and a follow-up's from its sealed link, migration 0006). Foreign keys are off: the rows
@@ -15,23 +16,35 @@ import Foundation
 /// loaded (the regency aggregates survey responses itself).
 public final class OfficeReplica {
     public let database: IkuDatabase
-    /// The columns of every table written by changes.
-    private let columns: [String: Set<String>]
+    /// The columns of every table written by changes, in name order, with their declared types.
+    private let columns: [String: [(name: String, type: String)]]
+    /// The INSERT of each table, all its columns bound.
+    private let inserts: [String: String]
 
     /// An empty replica; `clock` is the regency's, so "today" is the office's local today on it.
     public init(clock: Clock = .system) throws {
         database = try IkuDatabase.inMemory(clock: clock)
         try database.connection.execute("PRAGMA foreign_keys = OFF")
-        var columns: [String: Set<String>] = [:]
+        var columns: [String: [(name: String, type: String)]] = [:]
+        var inserts: [String: String] = [:]
         for table in try AuditChain(database.connection).recordTables() {
-            columns[table] = Set(try database.connection.cached("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) })
+            let list = try database.connection.cached("SELECT name, type FROM pragma_table_info(?) ORDER BY name")
+                .map([table]) { (name: $0.string(0), type: $0.string(1).uppercased()) }
+            columns[table] = list
+            // Names from sqlite_schema and pragma_table_info: this binary's own schema.
+            inserts[table] = "INSERT INTO \"\(table)\" (" + list.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                + ") VALUES (" + Array(repeating: "?", count: list.count).joined(separator: ", ") + ")"
         }
         self.columns = columns
+        self.inserts = inserts
     }
 
     /// The tables a replica loads: every table written by changes but the survey responses,
     /// which the regency aggregates itself.
     public var loadedTables: [String] { columns.keys.filter { $0 != "survey_response_versions" }.sorted() }
+
+    /// The columns of `table` a row of it gives, in this order.
+    public func columns(of table: String) -> [String] { columns[table]?.map(\.name) ?? [] }
 
     /// A change of the office's log: id, recorded_at, actor, kind, action, record_id, summary.
     public struct Change: Sendable {
@@ -49,14 +62,14 @@ public final class OfficeReplica {
         }
     }
 
-    /// A row of an office table: its table and its columns as a JSON object (`Bundle.json` values).
+    /// A row of an office table: each of `columns(of: table)` as JSON text, nil for null.
     public struct Row: Sendable {
         public let table: String
-        public let json: String
+        public let cells: [String?]
 
-        public init(table: String, json: String) {
+        public init(table: String, cells: [String?]) {
             self.table = table
-            self.json = json
+            self.cells = cells
         }
     }
 
@@ -87,25 +100,34 @@ public final class OfficeReplica {
     }
 
     private func insert(_ row: Row) throws {
-        guard let known = columns[row.table], row.table != "survey_response_versions" else {
+        guard let list = columns[row.table], let sql = inserts[row.table], row.table != "survey_response_versions" else {
             throw StateError("a row of \(row.table), which this iku-regency does not compute from: upgrade iku-regency")
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(row.json.utf8))) as? [String: Any] else {
-            throw StateError("a row of \(row.table) that is not a JSON object")
+        guard row.cells.count == list.count else {
+            throw StateError("a row of \(row.table) with \(row.cells.count) values for its \(list.count) columns")
         }
-        let names = object.keys.sorted()
-        for name in names where !known.contains(name) {
-            throw StateError("a row of \(row.table) with a column \(name) this iku-regency does not know: upgrade iku-regency")
+        let values = try zip(list, row.cells).map { column, cell in try Self.value(cell, type: column.type, table: row.table) }
+        if row.table == "follow_up_links",
+           let followUp = list.firstIndex(where: { $0.name == "follow_up_id" }),
+           let activity = list.firstIndex(where: { $0.name == "facilitation_id" }) {
+            try database.connection.cached(Self.followUpIdentity).run([values[followUp], values[activity]])
         }
-        let values = try names.map { try BundleReader.value(object[$0]!, line: 0, path: row.table) }
-        if row.table == "follow_up_links", let followUp = object["follow_up_id"], let activity = object["facilitation_id"] {
-            try database.connection.cached(Self.followUpIdentity).run([
-                try BundleReader.value(followUp, line: 0, path: row.table), try BundleReader.value(activity, line: 0, path: row.table),
-            ])
-        }
-        // Table and column names are this schema's own (checked above), never the row's text.
-        let sql = "INSERT INTO \"\(row.table)\" (" + names.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
         try database.connection.cached(sql).run(values)
+    }
+
+    /// A cell typed by its column's declared type (STRICT tables: INTEGER, REAL, TEXT, BLOB).
+    static func value(_ cell: String?, type: String, table: String) throws -> DatabaseValue {
+        guard let cell else { return .null }
+        switch type {
+        case "INTEGER":
+            if let integer = Int64(cell) { return .integer(integer) }
+        case "TEXT":
+            return .text(cell)
+        default:
+            if let object = try? JSONSerialization.jsonObject(with: Data(cell.utf8)) {
+                return try BundleReader.value(object, line: 0, path: table)
+            }
+        }
+        throw StateError("a row of \(table) with a value iku does not write for a \(type) column: \(cell)")
     }
 }
