@@ -42,26 +42,20 @@ extension Regency {
                       ORDER BY change_id DESC LIMIT 1) AS c ON true
         """
 
-    /// The rows of table `$3` an `OfficeReplica` loads, of each office in scope up to its last
-    /// change: the value of each of the replica's columns (`$5`, `$6`, …) as JSON text, and how
-    /// many keys the row has that are not among them (`$4`: the replica's columns).
-    static func replicaRows(columns: Int) -> String {
-        let cells = (0..<columns).map { ", r.row_values->>$\(5 + $0)" }.joined()
-        return """
-            WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of))
-            SELECT r.kecamatan_code,
-                   (SELECT count(*) FROM jsonb_object_keys(r.row_values) AS k WHERE k <> ALL ($4::text[]))\(cells)
-            FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
-            WHERE r.table_name = $3 AND r.change_id <= scope.as_of
-            ORDER BY r.kecamatan_code, r.row_id
-            """
-    }
+    /// The rows an `OfficeReplica` loads, of each office in scope up to its last change.
+    static let replicaRows = """
+        WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of))
+        SELECT r.kecamatan_code, r.table_name, r.row_values::text
+        FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
+        WHERE r.table_name = ANY($3::text[]) AND r.change_id <= scope.as_of
+        """
 
-    /// The changes those rows name, and each office's last change in scope.
+    /// The changes that wrote the rows of tables `$3` (those read with their change), and each
+    /// office's last change in scope.
     static let replicaChanges = """
         WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of)),
         named AS (
-            SELECT DISTINCT r.kecamatan_code, r.change_id
+            SELECT r.kecamatan_code, r.change_id
             FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
             WHERE r.table_name = ANY($3::text[]) AND r.change_id <= scope.as_of
             UNION SELECT code, as_of FROM scope
@@ -127,38 +121,61 @@ extension Regency {
 
         let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
         let replica = try OfficeReplica(clock: clock)
-        let tables = replica.loadedTables.map { ($0, replica.columns(of: $0)) }
+        let tables = (loaded: replica.loadedTables, withChanges: replica.tablesReadWithTheirChange)
         // PostgreSQL aggregates the responses on one connection while the rows come on another.
         async let tallying = surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
         let (changes, rows) = try await replicaInput(scope, tables: tables)
         let tallies = try await tallying
-        let kecamatan = try offices.map { office -> KecamatanEntry in
-            let zone = try zone(of: office.code)
-            guard let change = last[office.code], let tally = tallies[office.code] else {
-                return KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: nil, report: nil)
+        let zoneOf = try Dictionary(uniqueKeysWithValues: offices.map { ($0.code, try zone(of: $0.code)) })
+        let (registered, pins, officeDays) = (offices, last, days)
+        // Each worker computes every `workers`-th office in a replica of its own: a SQLite
+        // connection belongs to one task.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let kecamatan = try await withThrowingTaskGroup(of: [(Int, KecamatanEntry)].self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    let replica = try OfficeReplica(clock: clock)
+                    var entries: [(Int, KecamatanEntry)] = []
+                    for index in stride(from: worker, to: registered.count, by: workers) {
+                        let office = registered[index]
+                        let zone = zoneOf[office.code]!
+                        guard let change = pins[office.code], let tally = tallies[office.code] else {
+                            entries.append((index, KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: nil,
+                                                                  report: nil)))
+                            continue
+                        }
+                        let report = try replica.with(changes: changes[office.code] ?? [], rows: rows[office.code] ?? []) { database in
+                            try ReportBuilder(database).report(for: period, surveyTally: tally, asOf: AsOf(lastChangeID: change.id),
+                                                               on: officeDays[office.code]!)
+                        }
+                        entries.append((index, KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: change,
+                                                              report: report)))
+                    }
+                    return entries
+                }
             }
-            let report = try replica.with(changes: changes[office.code] ?? [], rows: rows[office.code] ?? []) { database in
-                try ReportBuilder(database).report(for: period, surveyTally: tally, asOf: AsOf(lastChangeID: change.id),
-                                                   on: days[office.code]!)
+            var ordered = [KecamatanEntry?](repeating: nil, count: registered.count)
+            for try await entries in group {
+                for (index, entry) in entries { ordered[index] = entry }
             }
-            return KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: change, report: report)
+            return ordered.compactMap { $0 }
         }
         return RegencyCompilation(regencyCode: code, regencyName: name, period: period, asOf: asOf, kecamatan: kecamatan)
     }
 
     /// The changes and rows of each office in `scope` (code, last change) that its replica loads:
-    /// of each of `tables`, its columns.
-    private func replicaInput(_ scope: [(String, Int64)], tables: [(name: String, columns: [String])]) async throws
+    /// the rows of `tables.loaded`, the changes that wrote those of `tables.withChanges`.
+    private func replicaInput(_ scope: [(String, Int64)], tables: (loaded: [String], withChanges: [String])) async throws
         -> (changes: [String: [OfficeReplica.Change]], rows: [String: [OfficeReplica.Row]]) {
-        func bindings() -> PostgresBindings {
+        func bindings(_ tables: [String]) -> PostgresBindings {
             var bindings = PostgresBindings()
             bindings.append(scope.map(\.0))
             bindings.append(scope.map(\.1))
-            bindings.append(tables.map(\.name))
+            bindings.append(tables)
             return bindings
         }
         var changes: [String: [OfficeReplica.Change]] = [:]
-        let changeRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: bindings()),
+        let changeRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: bindings(tables.withChanges)),
                                                        logger: server.logger)
         for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
             in changeRows.decode((String, Int64, String, String, String, String, Int64?, String).self) {
@@ -166,24 +183,10 @@ extension Regency {
                                                                    action: action, recordID: recordID, summary: summary))
         }
         var rows: [String: [OfficeReplica.Row]] = [:]
-        for (table, columns) in tables {
-            var bindings = PostgresBindings()
-            bindings.append(scope.map(\.0))
-            bindings.append(scope.map(\.1))
-            bindings.append(table)
-            bindings.append(columns)
-            for column in columns { bindings.append(column) }
-            let result = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaRows(columns: columns.count), binds: bindings),
-                                                       logger: server.logger)
-            for try await row in result {
-                let cells = row.makeRandomAccess()
-                let code = try cells[0].decode(String.self)
-                guard try cells[1].decode(Int64.self) == 0 else {
-                    throw StateError("the office \(code) sent rows of \(table) with columns this iku-regency does not know: upgrade iku-regency")
-                }
-                rows[code, default: []].append(OfficeReplica.Row(
-                    table: table, cells: try (0..<columns.count).map { try cells[2 + $0].decode(String?.self) }))
-            }
+        let rowRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaRows, binds: bindings(tables.loaded)),
+                                                    logger: server.logger)
+        for try await (code, table, json) in rowRows.decode((String, String, String).self) {
+            rows[code, default: []].append(OfficeReplica.Row(table: table, json: json))
         }
         return (changes, rows)
     }

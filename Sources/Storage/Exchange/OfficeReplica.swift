@@ -4,11 +4,11 @@ import Foundation
 /// own queries compute its figures there: the regency's figures of a kecamatan are then its own
 /// report's by construction, not a second implementation of the rules.
 ///
-/// Rows come as the regency reads them out of the JSON objects it holds: per table, the value of
-/// each of this schema's columns (`columns(of:)`) as JSON text (`->>`: a number or a string as
-/// its text, a real or a blob as its `Bundle.json` object), typed here by the column's declared
-/// type. Every value is bound; table and column names are this schema's own, never the row's
-/// text, and a row with a column the schema does not know is refused by the caller.
+/// Rows come as the regency holds them: the table, and the row's columns as a JSON object in the
+/// bundle's value encoding (`Bundle.json`), as PostgreSQL prints a `jsonb`. Only columns of this
+/// binary's own schema are written, under the names the schema gives them, and every value is
+/// bound: a row naming a column or a table the schema does not have is refused, never turned into
+/// SQL.
 ///
 /// Identity rows carry no change and so travel in no bundle: they are derived from the version
 /// rows (and a follow-up's from its sealed link, migration 0006). Foreign keys are off: the rows
@@ -16,8 +16,8 @@ import Foundation
 /// loaded (the regency aggregates survey responses itself).
 public final class OfficeReplica {
     public let database: IkuDatabase
-    /// The columns of every table written by changes, in name order, with their declared types.
-    private let columns: [String: [(name: String, type: String)]]
+    /// The columns of every table written by changes.
+    private let columns: [String: [String]]
     /// The INSERT of each table, all its columns bound.
     private let inserts: [String: String]
 
@@ -25,26 +25,29 @@ public final class OfficeReplica {
     public init(clock: Clock = .system) throws {
         database = try IkuDatabase.inMemory(clock: clock)
         try database.connection.execute("PRAGMA foreign_keys = OFF")
-        var columns: [String: [(name: String, type: String)]] = [:]
+        var columns: [String: [String]] = [:]
         var inserts: [String: String] = [:]
         for table in try AuditChain(database.connection).recordTables() {
-            let list = try database.connection.cached("SELECT name, type FROM pragma_table_info(?) ORDER BY name")
-                .map([table]) { (name: $0.string(0), type: $0.string(1).uppercased()) }
+            let list = try database.connection.cached("SELECT name FROM pragma_table_info(?)").map([table]) { $0.string(0) }
             columns[table] = list
             // Names from sqlite_schema and pragma_table_info: this binary's own schema.
-            inserts[table] = "INSERT INTO \"\(table)\" (" + list.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            inserts[table] = "INSERT INTO \"\(table)\" (" + list.map { "\"\($0)\"" }.joined(separator: ", ")
                 + ") VALUES (" + Array(repeating: "?", count: list.count).joined(separator: ", ") + ")"
         }
         self.columns = columns
         self.inserts = inserts
     }
 
-    /// The tables a replica loads: every table written by changes but the survey responses,
-    /// which the regency aggregates itself.
-    public var loadedTables: [String] { columns.keys.filter { $0 != "survey_response_versions" }.sorted() }
+    /// Tables a report of a period does not read: the survey responses (the regency aggregates
+    /// them itself), the CSV files imported and the year-end snapshots.
+    static let unread: Set<String> = ["survey_response_versions", "imports", "snapshots"]
 
-    /// The columns of `table` a row of it gives, in this order.
-    public func columns(of table: String) -> [String] { columns[table]?.map(\.name) ?? [] }
+    /// The tables a replica loads: every table written by changes that a report reads.
+    public var loadedTables: [String] { columns.keys.filter { !Self.unread.contains($0) }.sorted() }
+
+    /// The loaded tables whose rows are read with the change that wrote them (who set a target,
+    /// a deadline, a setting): their changes must be loaded too. Version rows are read alone.
+    public var tablesReadWithTheirChange: [String] { loadedTables.filter { $0.hasSuffix("_settings") } }
 
     /// A change of the office's log: id, recorded_at, actor, kind, action, record_id, summary.
     public struct Change: Sendable {
@@ -62,14 +65,14 @@ public final class OfficeReplica {
         }
     }
 
-    /// A row of an office table: each of `columns(of: table)` as JSON text, nil for null.
+    /// A row of an office table: its table and its columns as a JSON object (`Bundle.json` values).
     public struct Row: Sendable {
         public let table: String
-        public let cells: [String?]
+        public let json: String
 
-        public init(table: String, cells: [String?]) {
+        public init(table: String, json: String) {
             self.table = table
-            self.cells = cells
+            self.json = json
         }
     }
 
@@ -100,34 +103,32 @@ public final class OfficeReplica {
     }
 
     private func insert(_ row: Row) throws {
-        guard let list = columns[row.table], let sql = inserts[row.table], row.table != "survey_response_versions" else {
+        guard let list = columns[row.table], let sql = inserts[row.table], !Self.unread.contains(row.table) else {
             throw StateError("a row of \(row.table), which this iku-regency does not compute from: upgrade iku-regency")
         }
-        guard row.cells.count == list.count else {
-            throw StateError("a row of \(row.table) with \(row.cells.count) values for its \(list.count) columns")
+        let members = try Self.members(row)
+        var values = [DatabaseValue](repeating: .null, count: list.count)
+        for (key, value) in members {
+            guard let index = list.firstIndex(of: key) else {
+                throw StateError("a row of \(row.table) with a column \(key) this iku-regency does not know: upgrade iku-regency")
+            }
+            values[index] = value
         }
-        let values = try zip(list, row.cells).map { column, cell in try Self.value(cell, type: column.type, table: row.table) }
         if row.table == "follow_up_links",
-           let followUp = list.firstIndex(where: { $0.name == "follow_up_id" }),
-           let activity = list.firstIndex(where: { $0.name == "facilitation_id" }) {
+           let followUp = list.firstIndex(of: "follow_up_id"), let activity = list.firstIndex(of: "facilitation_id") {
             try database.connection.cached(Self.followUpIdentity).run([values[followUp], values[activity]])
         }
         try database.connection.cached(sql).run(values)
     }
 
-    /// A cell typed by its column's declared type (STRICT tables: INTEGER, REAL, TEXT, BLOB).
-    static func value(_ cell: String?, type: String, table: String) throws -> DatabaseValue {
-        guard let cell else { return .null }
-        switch type {
-        case "INTEGER":
-            if let integer = Int64(cell) { return .integer(integer) }
-        case "TEXT":
-            return .text(cell)
-        default:
-            if let object = try? JSONSerialization.jsonObject(with: Data(cell.utf8)) {
-                return try BundleReader.value(object, line: 0, path: table)
-            }
+    /// The columns of `row` and their values: read by `RowLine` when PostgreSQL printed them as
+    /// it does, else by `JSONSerialization`.
+    static func members(_ row: Row) throws -> [(key: String, value: DatabaseValue)] {
+        var json = row.json
+        if let members = json.withUTF8({ RowLine.object(UnsafeRawBufferPointer($0)) }) { return members }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+            throw StateError("a row of \(row.table) that is not a JSON object")
         }
-        throw StateError("a row of \(table) with a value iku does not write for a \(type) column: \(cell)")
+        return try object.map { ($0.key, try BundleReader.value($0.value, line: 0, path: row.table)) }
     }
 }

@@ -29,6 +29,26 @@ enum RowLine {
         return (table, values)
     }
 
+    /// A JSON object of such values as PostgreSQL prints a `jsonb` (`{"key": V, "key": V}`, the
+    /// same spacing; the regency's `office_rows.row_values`), or nil when it is not exactly that,
+    /// and the caller reads it with `JSONSerialization`.
+    static func object(_ text: UnsafeRawBufferPointer) -> [(key: String, value: DatabaseValue)]? {
+        var cursor = Cursor(bytes: text)
+        guard cursor.literal("{") else { return nil }
+        var members: [(key: String, value: DatabaseValue)] = []
+        members.reserveCapacity(24)
+        if !cursor.literal("}") {
+            while true {
+                guard let key = cursor.string(), cursor.literal(": "), let value = cursor.value() else { return nil }
+                members.append((key, value))
+                if cursor.literal(", ") { continue }
+                guard cursor.literal("}") else { return nil }
+                break
+            }
+        }
+        return cursor.atEnd ? members : nil
+    }
+
     private struct Cursor {
         let bytes: UnsafeRawBufferPointer
         var index = 0
