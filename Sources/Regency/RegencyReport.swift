@@ -174,20 +174,25 @@ extension Regency {
             bindings.append(tables)
             return bindings
         }
-        var changes: [String: [OfficeReplica.Change]] = [:]
-        let changeRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: bindings(tables.withChanges)),
-                                                       logger: server.logger)
-        for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
-            in changeRows.decode((String, Int64, String, String, String, String, Int64?, String).self) {
-            changes[code, default: []].append(OfficeReplica.Change(id: id, recordedAt: recordedAt, actor: actor, kind: kind,
-                                                                   action: action, recordID: recordID, summary: summary))
-        }
+        let (client, logger) = (server.client, server.logger)
+        let changeBindings = bindings(tables.withChanges)
+        // The changes come on one connection while the rows come on another.
+        async let changing: [String: [OfficeReplica.Change]] = {
+            var changes: [String: [OfficeReplica.Change]] = [:]
+            let changeRows = try await client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: changeBindings), logger: logger)
+            for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
+                in changeRows.decode((String, Int64, String, String, String, String, Int64?, String).self) {
+                changes[code, default: []].append(OfficeReplica.Change(id: id, recordedAt: recordedAt, actor: actor, kind: kind,
+                                                                       action: action, recordID: recordID, summary: summary))
+            }
+            return changes
+        }()
         var rows: [String: [OfficeReplica.Row]] = [:]
         let rowRows = try await server.client.query(PostgresQuery(unsafeSQL: Self.replicaRows, binds: bindings(tables.loaded)),
                                                     logger: server.logger)
         for try await (code, table, json) in rowRows.decode((String, String, String).self) {
             rows[code, default: []].append(OfficeReplica.Row(table: table, json: json))
         }
-        return (changes, rows)
+        return (try await changing, rows)
     }
 }
