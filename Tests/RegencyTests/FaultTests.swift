@@ -63,7 +63,7 @@ struct FaultTests {
             let (path, summary) = try office.export("big.iku-bundle")
             let runner = try register([office], in: database)
             var killedWhileRunning = 0
-            for delay in [0.4, 0.8, 1.6] {
+            for delay in [0.05, 0.2, 0.4, 0.8, 1.6] {
                 let process = try start(runner, ["ingest", path], log: path + ".log")
                 try await Task.sleep(for: .seconds(delay))
                 if process.isRunning {
