@@ -166,7 +166,7 @@ extension Regency {
     /// The changes and rows of each office in `scope` (code, last change) that its replica loads:
     /// the rows of `tables.loaded`, the changes that wrote those of `tables.withChanges`.
     private func replicaInput(_ scope: [(String, Int64)], tables: (loaded: [String], withChanges: [String])) async throws
-        -> (changes: [String: [OfficeReplica.Change]], rows: [String: [OfficeReplica.Row]]) {
+        -> (changes: [String: [Storage.ChangeEntry]], rows: [String: [OfficeReplica.Row]]) {
         func bindings(_ tables: [String]) -> PostgresBindings {
             var bindings = PostgresBindings()
             bindings.append(scope.map(\.0))
@@ -177,13 +177,13 @@ extension Regency {
         let (client, logger) = (server.client, server.logger)
         let changeBindings = bindings(tables.withChanges)
         // The changes come on one connection while the rows come on another.
-        async let changing: [String: [OfficeReplica.Change]] = {
-            var changes: [String: [OfficeReplica.Change]] = [:]
+        async let changing: [String: [Storage.ChangeEntry]] = {
+            var changes: [String: [Storage.ChangeEntry]] = [:]
             let changeRows = try await client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: changeBindings), logger: logger)
             for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
                 in changeRows.decode((String, Int64, String, String, String, String, Int64?, String).self) {
-                changes[code, default: []].append(OfficeReplica.Change(id: id, recordedAt: recordedAt, actor: actor, kind: kind,
-                                                                       action: action, recordID: recordID, summary: summary))
+                changes[code, default: []].append(Storage.ChangeEntry(id: id, recordedAt: recordedAt, actor: actor, kind: kind, action: action,
+                                                              recordID: recordID, summary: summary, entryDigest: nil))
             }
             return changes
         }()

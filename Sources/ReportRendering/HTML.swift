@@ -28,6 +28,31 @@ public enum HTML {
         element(name, attributes, escape(text))
     }
 
+    /// A self-contained printable page: nothing fetched, no script (the CSP allows only the
+    /// inline `style`), `body` already HTML inside `<main>`.
+    static func document(language: ReportLanguage, title: String, style: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
     /// ` key="value"` for each attribute with a value, escaped.
     public static func attributeList(_ attributes: KeyValuePairs<String, String?>) -> String {
         attributes.compactMap { name, value in value.map { " \(name)=\"\(escape($0))\"" } }.joined()

@@ -29,32 +29,8 @@ public struct HTMLReportPage {
 
     public var html: String {
         let title = "\(wording.documentTitle) — \(wording.office(report.office)) — \(wording.period(report.period))"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(wording.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title))</title>
-            <style>
-            \(HTMLStyle.css)
-            \(HTMLOfficialDocument.css)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(overview)
-            \(ikm)
-            \(facilitation)
-            \(villageDocuments)
-            \(rules)
-            \(official.signature)
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTML.document(language: wording.language, title: title, style: HTMLStyle.css + "\n" + HTMLOfficialDocument.css,
+                             body: [overview, ikm, facilitation, villageDocuments, rules, official.signature].joined(separator: "\n"))
     }
 
     private func section(_ name: String, _ content: [String]) -> String {

@@ -236,27 +236,8 @@ public struct RegencyHTMLPage {
             HTML.text("p", ["class": "note"], IKUSheet.roundingRule),
             HTML.text("p", ["class": "note"], generatedAt),
         ].joined(separator: "\n")
-        return """
-            <!DOCTYPE html>
-            <html lang="\(wording.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title))</title>
-            <style>
-            \(HTMLStyle.css)
-            @page { size: A4 landscape; }
-            main { max-width: 297mm; }
-            </style>
-            </head>
-            <body>
-            <main>
-            \(HTML.element("section", ["class": "page", "id": "regency"], "\n" + body + "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTML.document(language: wording.language, title: title,
+                             style: HTMLStyle.css + "\n@page { size: A4 landscape; }\nmain { max-width: 297mm; }",
+                             body: HTML.element("section", ["class": "page", "id": "regency"], "\n" + body + "\n"))
     }
 }

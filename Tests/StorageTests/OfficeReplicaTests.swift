@@ -7,8 +7,8 @@ import Testing
 /// every load rolled back so the next office finds the replica empty.
 @Suite("Office replica")
 struct OfficeReplicaTests {
-    static let office = OfficeReplica.Change(id: 1, recordedAt: "2026-01-02T03:04:05.000Z", actor: "clerk", kind: "office",
-                                             action: "create", recordID: 1, summary: "office")
+    static let office = ChangeEntry(id: 1, recordedAt: "2026-01-02T03:04:05.000Z", actor: "clerk", kind: "office",
+                                    action: "create", recordID: 1, summary: "office", entryDigest: nil)
 
     @Test func jsonbTextIsReadAsFoundationReadsIt() throws {
         let text = #"{"id": 1, "name": "Desa \"Satu\"", "note": null, "value": {"real": "82.5"}, "b": {"blob": "AAH/"}}"#

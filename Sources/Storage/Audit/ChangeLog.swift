@@ -11,6 +11,12 @@ public struct ChangeEntry: Sendable, Equatable {
     public let summary: String
     /// The entry's digest in the audit chain; nil only for a log written outside iku.
     public let entryDigest: String?
+
+    public init(id: Int64, recordedAt: String, actor: String, kind: String, action: String, recordID: Int64?, summary: String,
+                entryDigest: String?) {
+        (self.id, self.recordedAt, self.actor, self.kind, self.action, self.recordID, self.summary, self.entryDigest) =
+            (id, recordedAt, actor, kind, action, recordID, summary, entryDigest)
+    }
 }
 
 /// Filters for listing the change log; every field is optional.

@@ -49,22 +49,6 @@ public final class OfficeReplica {
     /// a deadline, a setting): their changes must be loaded too. Version rows are read alone.
     public var tablesReadWithTheirChange: [String] { loadedTables.filter { $0.hasSuffix("_settings") } }
 
-    /// A change of the office's log: id, recorded_at, actor, kind, action, record_id, summary.
-    public struct Change: Sendable {
-        public let id: Int64
-        public let recordedAt: String
-        public let actor: String
-        public let kind: String
-        public let action: String
-        public let recordID: Int64?
-        public let summary: String
-
-        public init(id: Int64, recordedAt: String, actor: String, kind: String, action: String, recordID: Int64?, summary: String) {
-            (self.id, self.recordedAt, self.actor, self.kind, self.action, self.recordID, self.summary) =
-                (id, recordedAt, actor, kind, action, recordID, summary)
-        }
-    }
-
     /// A row of an office table: its table and its columns as a JSON object (`Bundle.json` values).
     public struct Row: Sendable {
         public let table: String
@@ -87,7 +71,7 @@ public final class OfficeReplica {
     /// load is rolled back), so one replica serves office after office with its statements
     /// prepared once. Refuses a row of a table or column this binary's schema does not have, or a
     /// value the bundle encoding does not write.
-    public func with<T>(changes: [Change], rows: [Row], _ body: (IkuDatabase) throws -> T) throws -> T {
+    public func with<T>(changes: [ChangeEntry], rows: [Row], _ body: (IkuDatabase) throws -> T) throws -> T {
         try database.connection.discarding {
             let insertChange = try database.connection.cached(
                 "INSERT INTO changes (id, recorded_at, actor, kind, action, record_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)")
