@@ -74,8 +74,8 @@ public struct RegencyCompilation: Sendable {
         rollUp = IndicatorKey.allCases.map { Self.rollUp($0, of: kecamatan) }
     }
 
-    /// The reason for a kecamatan that had sent nothing.
-    public static let nothingSent = "belum mengirim data (nothing received)"
+    /// The reason for a kecamatan that had sent nothing (in Indonesian, as the office's reasons).
+    public static let nothingSent = "belum mengirim data"
     static let noneComputable = "tidak ada kecamatan dengan nilai yang dapat dihitung (no kecamatan computable)"
 
     static func rollUp(_ key: IndicatorKey, of kecamatan: [KecamatanEntry]) -> RollUp {

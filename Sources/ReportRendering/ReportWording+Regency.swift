@@ -1,3 +1,4 @@
+import Foundation
 import Indicators
 import Storage
 
@@ -62,6 +63,12 @@ extension ReportWording {
         case .value(let value): return Rounding.twoDecimals(value) + IKUSheet.definition(key).unit
         case .notComputable(let reason): return "\(notComputableValue): \(reason)"
         }
+    }
+
+    /// When the page was made, in the regency's own zone (its province's), else in UTC.
+    public func generated(_ instant: Date, regencyCode: String) -> String {
+        let when = OfficeZone.forKecamatanCode(regencyCode)?.display(instant) ?? Timestamp.format(instant) + " UTC"
+        return language == .id ? "Dibuat \(when)." : "Generated \(when)."
     }
 
     func exclusions(_ rollUp: RollUp) -> String {

@@ -292,7 +292,7 @@ struct ReportCommand: AsyncParsableCommand {
         case .csv: text = RegencyReportCSV.render(compilation, dialect: excel ? .excel : .plain)
         case .html:
             text = RegencyHTMLPage(compilation, language: language,
-                                   generatedAt: "dibuat \(Timestamp.format(clock.now())) UTC").html
+                                   generatedAt: ReportWording(language: language).generated(clock.now(), regencyCode: compilation.regencyCode)).html
         }
         if let output {
             try OutputFile.write(text, to: output, replacing: force)
