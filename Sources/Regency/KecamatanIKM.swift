@@ -77,14 +77,4 @@ extension Regency {
         for (code, tally) in tallies { result[code] = tally }
         return result
     }
-
-    /// The last change held of each registered kecamatan (0 for one that sent nothing yet).
-    public func lastChanges() async throws -> [String: Int64] {
-        let rows = try await server.rows("""
-            SELECT o.kecamatan_code, coalesce(max(c.change_id), 0)::bigint
-            FROM offices AS o LEFT JOIN office_changes AS c ON c.kecamatan_code = o.kecamatan_code
-            GROUP BY o.kecamatan_code
-            """, as: (String, Int64).self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) })
-    }
 }

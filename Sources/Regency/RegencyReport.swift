@@ -85,12 +85,12 @@ extension Regency {
             }
             zones[code] = zone
         }
-        func zone(of code: String) throws -> OfficeZone {
-            guard let zone = zones[code] ?? OfficeZone.forKecamatanCode(code) else {
-                throw StateError("the office \(code) has no time zone and its code names no province in iku's table")
+        let zoneOf = try Dictionary(uniqueKeysWithValues: offices.map { office in
+            guard let zone = zones[office.code] ?? OfficeZone.forKecamatanCode(office.code) else {
+                throw StateError("the office \(office.code) has no time zone and its code names no province in iku's table")
             }
-            return zone
-        }
+            return (office.code, zone)
+        })
 
         let now = clock.now()
         var last: [String: LastChange] = [:]
@@ -99,7 +99,7 @@ extension Regency {
             var codes: [String] = []
             var untils: [String] = []
             for office in offices {
-                let calendar = OfficeCalendar(zone: try zone(of: office.code), now: now)
+                let calendar = OfficeCalendar(zone: zoneOf[office.code]!, now: now)
                 let moment = try calendar.instant(asOf, field: "as-of", endOfDay: true)
                 codes.append(office.code)
                 untils.append(Timestamp.format(moment))
@@ -115,7 +115,7 @@ extension Regency {
         } else {
             for office in offices {
                 last[office.code] = office.last
-                days[office.code] = try zone(of: office.code).day(of: now)
+                days[office.code] = zoneOf[office.code]!.day(of: now)
             }
         }
 
@@ -126,7 +126,6 @@ extension Regency {
         async let tallying = surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
         let (changes, rows) = try await replicaInput(scope, tables: tables)
         let tallies = try await tallying
-        let zoneOf = try Dictionary(uniqueKeysWithValues: offices.map { ($0.code, try zone(of: $0.code)) })
         let (registered, pins, officeDays) = (offices, last, days)
         // Each worker computes every `workers`-th office in a replica of its own: a SQLite
         // connection belongs to one task.
