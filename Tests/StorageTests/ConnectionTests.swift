@@ -14,6 +14,15 @@ struct ConnectionTests {
         try connection.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n ANY) STRICT")
     }
 
+    /// SQLite's memory statistics are off in every process that opens a connection: they take
+    /// a process-wide mutex on every allocation (`shim.h`).
+    @Test func sqliteKeepsNoMemoryStatistics() throws {
+        try connection.run("INSERT INTO t (s) VALUES (?)", [String(repeating: "x", count: 100_000)])
+        #expect(try connection.prepare("SELECT length(s) FROM t").first { $0.int64(0) } == 100_000)
+        #expect(sqlite3_memory_used() == 0)
+        #expect(iku_sqlite3_disable_memory_statistics() == SQLITE_MISUSE, "set once, before SQLite initialised")
+    }
+
     @Test func bindsAndReadsEveryType() throws {
         let blob = Data([0, 1, 2, 255])
         try connection.run("INSERT INTO t VALUES (?, ?, ?, ?, ?)",

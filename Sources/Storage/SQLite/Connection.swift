@@ -46,9 +46,16 @@ public final class Connection {
     public let path: String
     private var statementCache: [String: Statement] = [:]
 
+    /// SQLite's process-wide settings, made once before the first connection opens (SQLite
+    /// refuses them once initialised): its memory statistics off (`shim.h` says why).
+    private static let processSettings: Void = {
+        _ = iku_sqlite3_disable_memory_statistics()
+    }()
+
     /// Opens `path` and sets the per-connection pragmas: foreign keys on, `synchronous=FULL`,
     /// a 64 MiB page cache and the busy timeout. None of these writes to the file.
     public init(path: String, mode: OpenMode = .readWrite) throws {
+        Self.processSettings
         var handle: OpaquePointer?
         let code = sqlite3_open_v2(mode.fileName(for: path), &handle, mode.flags, nil)
         guard code == SQLITE_OK, let handle else {
