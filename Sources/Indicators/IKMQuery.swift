@@ -154,13 +154,24 @@ struct IKMQuery {
     /// IKU 1 from its tallies: the priorities flagged, the target and the sample adequacy of the
     /// period's recorded number of service users.
     func result(_ tally: SurveyTally, groups: [SurveyGroup], period: Period, target: Double?, asOf: AsOf) throws -> IKMResult {
+        Self.result(tally, groups: groups, target: target, population: try population(for: period, asOf: asOf))
+    }
+
+    /// The number of service users recorded for `period` as of `asOf`, and what it counts.
+    func population(for period: Period, asOf: AsOf) throws -> RecordedPopulation? {
+        try SampleAdequacy.population(for: period, in: PopulationStore(database), asOf: asOf)
+            .map { RecordedPopulation(users: $0.0, source: $0.1) }
+    }
+
+    /// IKU 1 from its tallies, its target and the period's recorded population.
+    static func result(_ tally: SurveyTally, groups: [SurveyGroup], target: Double?, population: RecordedPopulation?) -> IKMResult {
         var overall = tally
         overall.flagPriorities()
-        let sample = try SampleAdequacy.population(for: period, in: PopulationStore(database), asOf: asOf).map {
-            SampleAdequacy(population: $0.0, minimumSample: SampleAdequacy.minimumSample(population: $0.0),
-                           respondents: overall.respondents, source: $0.1)
+        let sample = population.map {
+            SampleAdequacy(population: $0.users, minimumSample: SampleAdequacy.minimumSample(population: $0.users),
+                           respondents: overall.respondents, source: $0.source)
         }
-        return IKMResult(tally: overall, groups: groups.sorted(by: Self.naturalOrder),
+        return IKMResult(tally: overall, groups: groups.sorted(by: naturalOrder),
                          achievement: Achievement(figure: overall.ikm, target: target), sample: sample)
     }
 

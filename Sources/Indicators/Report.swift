@@ -31,6 +31,46 @@ public struct Report: Equatable, Sendable {
     }
 }
 
+/// The parts of a report, IKU 1 as far as it is known.
+struct ReportParts<IKM: Sendable>: Sendable {
+    let period: Period
+    let asOfChangeID: Int64
+    let office: Office?
+    let officeDetails: OfficeDetails
+    let ikm: IKM
+    let facilitation: FacilitationResult
+    let villageDocuments: VillageDocumentsResult
+}
+
+extension Report {
+    init(_ parts: ReportParts<IKMResult>) {
+        self.init(period: parts.period, asOfChangeID: parts.asOfChangeID, office: parts.office, officeDetails: parts.officeDetails,
+                  ikm: parts.ikm, facilitation: parts.facilitation, villageDocuments: parts.villageDocuments)
+    }
+}
+
+/// The number of service users recorded for a period (the sample size is judged against it) and
+/// what it counts.
+struct RecordedPopulation: Sendable {
+    let users: Int
+    let source: String
+}
+
+/// A kecamatan's report at the regency without IKU 1 yet: everything its replica gives, and IKU
+/// 1's target and recorded population (`ReportBuilder.pendingReport`).
+public struct PendingReport: Sendable {
+    let parts: ReportParts<(target: Double?, population: RecordedPopulation?)>
+
+    /// The report, IKU 1 from `surveyTally` (the regency's aggregate of the office's live
+    /// responses; no breakdowns).
+    public func completed(with surveyTally: SurveyTally) -> Report {
+        Report(ReportParts(period: parts.period, asOfChangeID: parts.asOfChangeID, office: parts.office,
+                           officeDetails: parts.officeDetails,
+                           ikm: IKMQuery.result(surveyTally, groups: [], target: parts.ikm.target, population: parts.ikm.population),
+                           facilitation: parts.facilitation, villageDocuments: parts.villageDocuments))
+    }
+}
+
 /// Computes reports from the stored records.
 public struct ReportBuilder {
     let database: IkuDatabase
@@ -57,27 +97,42 @@ public struct ReportBuilder {
     /// (`database` an `OfficeReplica` of them): IKU 2 and 3, the targets and the office details by
     /// this report's own queries, IKU 1 from `surveyTally`, the regency's aggregate of the same
     /// live responses (`IKMResult.groups` is empty: the breakdowns stay in the office's report).
-    public func report(for period: Period, surveyTally: SurveyTally, asOf: AsOf, on day: CalendarDate) throws -> Report {
-        try report(for: period, followUpBy: nil, asOf: asOf, on: day) { target, pinned in
-            try IKMQuery(database: database).result(surveyTally, groups: [], period: period, target: target, asOf: pinned)
-        }
+    /// With `villages` false, IKU 3 lists no village: the regency's table shows the figures alone,
+    /// and only its JSON carries each village's documents.
+    public func report(for period: Period, surveyTally: SurveyTally, asOf: AsOf, on day: CalendarDate,
+                       villages: Bool = true) throws -> Report {
+        try pendingReport(for: period, asOf: asOf, on: day, villages: villages).completed(with: surveyTally)
+    }
+
+    /// Everything of `report(for:surveyTally:asOf:on:villages:)` but IKU 1's tally, so that the
+    /// regency reads an office's replica while its aggregate of the responses is still running.
+    public func pendingReport(for period: Period, asOf: AsOf, on day: CalendarDate, villages: Bool = true) throws -> PendingReport {
+        PendingReport(parts: try parts(for: period, followUpBy: nil, asOf: asOf, on: day, villages: villages) { target, pinned in
+            (target: target, population: try IKMQuery(database: database).population(for: period, asOf: pinned))
+        })
     }
 
     private func report(for period: Period, followUpBy: CalendarDate?, asOf: AsOf, on day: CalendarDate?,
                         ikm: (_ target: Double?, _ pinned: AsOf) throws -> IKMResult) throws -> Report {
+        Report(try parts(for: period, followUpBy: followUpBy, asOf: asOf, on: day, villages: true, ikm: ikm))
+    }
+
+    /// A report's parts, IKU 1 as `ikm` gives it, read in one transaction.
+    private func parts<IKM>(for period: Period, followUpBy: CalendarDate?, asOf: AsOf, on day: CalendarDate?, villages: Bool,
+                            ikm: (_ target: Double?, _ pinned: AsOf) throws -> IKM) throws -> ReportParts<IKM> {
         let day = try day ?? database.officeCalendar().today
         return try database.read {
             let pinned = AsOf(lastChangeID: try database.lastChangeID(asOf: asOf))
             let targets = try TargetStore(database).list(year: period.year, asOf: pinned)
             func target(_ key: IndicatorKey) -> Double? { targets.first { $0.indicator == key }?.value }
-            return Report(
+            return ReportParts(
                 period: period, asOfChangeID: pinned.lastChangeID, office: try OfficeStore(database).office(),
                 officeDetails: try OfficeDetails.read(database, asOf: pinned),
                 ikm: try ikm(target(.ikm), pinned),
                 facilitation: try FacilitationQuery(database: database)
                     .compute(period, followUpBy: followUpBy, target: target(.facilitation), asOf: pinned),
                 villageDocuments: try VillageDocumentsQuery(database: database)
-                    .compute(period, target: target(.villageDocuments), asOf: pinned, day: day))
+                    .compute(period, target: target(.villageDocuments), asOf: pinned, day: day, villages: villages))
         }
     }
 

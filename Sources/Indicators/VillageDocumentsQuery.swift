@@ -164,8 +164,11 @@ struct VillageDocumentsQuery {
         FROM expected ORDER BY code, village_id
         """
 
-    /// IKU 3 of `period` as of `asOf`, deciding on `day` which documents are not yet due.
-    func compute(_ period: Period, target: Double?, asOf: AsOf, day: CalendarDate) throws -> VillageDocumentsResult {
+    /// IKU 3 of `period` as of `asOf`, deciding on `day` which documents are not yet due;
+    /// with `villages` false the result lists no village (the figures alone, as the regency's
+    /// table shows them).
+    func compute(_ period: Period, target: Double?, asOf: AsOf, day: CalendarDate, villages: Bool = true) throws
+        -> VillageDocumentsResult {
         let deadlines = try DeadlineSchedule(database).deadlines(inside: period, asOf: asOf)
         let parameters: [String: DatabaseValueConvertible] = [
             ":deadlines": try Self.json(deadlines), ":as_of": asOf.lastChangeID, ":day": day.description,
@@ -182,6 +185,10 @@ struct VillageDocumentsQuery {
             counted.first { $0.deadline == due } ?? DeadlineTally(deadline: due, tally: DocumentTally(expected: 0, onTime: 0))
         }
         var rows: [VillageDocumentRow] = []
+        guard villages else {
+            return VillageDocumentsResult(deadlines: deadlines, perDeadline: perDeadline, villages: [], target: target,
+                                          decidedOn: day)
+        }
         try database.connection.cached(Self.matrix).forEachRow(named: parameters) { row in
             let due = deadline(row)
             if rows.last?.villageID != row.int64(2) {

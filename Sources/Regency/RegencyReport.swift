@@ -42,12 +42,15 @@ extension Regency {
                       ORDER BY change_id DESC LIMIT 1) AS c ON true
         """
 
-    /// The rows an `OfficeReplica` loads, of each office in scope up to its last change.
+    /// The rows an `OfficeReplica` loads, of each office in scope up to its last change. The
+    /// replica loads no survey responses, and saying so lets the server read the other rows alone
+    /// (regency migration 0003).
     static let replicaRows = """
         WITH scope AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS s (code, as_of))
         SELECT r.kecamatan_code, r.table_name, r.row_values::text
         FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
-        WHERE r.table_name = ANY($3::text[]) AND r.change_id <= scope.as_of
+        WHERE r.table_name = ANY($3::text[]) AND r.table_name <> 'survey_response_versions'
+          AND r.change_id <= scope.as_of
         """
 
     /// The changes that wrote the rows of tables `$3` (those read with their change), and each
@@ -57,7 +60,8 @@ extension Regency {
         named AS (
             SELECT r.kecamatan_code, r.change_id
             FROM scope JOIN office_rows AS r ON r.kecamatan_code = scope.code
-            WHERE r.table_name = ANY($3::text[]) AND r.change_id <= scope.as_of
+            WHERE r.table_name = ANY($3::text[]) AND r.table_name <> 'survey_response_versions'
+              AND r.change_id <= scope.as_of
             UNION SELECT code, as_of FROM scope
         )
         SELECT c.kecamatan_code, c.change_id, c.recorded_at, c.actor, c.kind, c.action, c.record_id, c.summary
@@ -71,7 +75,10 @@ extension Regency {
     ///   - asOf: nil for everything held; else a date (the end of that day in each office's own
     ///     zone) or an exact ISO 8601 date-time, as `iku report --as-of` reads it.
     ///   - clock: the regency's clock: "today" (open periods) is each office's local today on it.
-    public func report(for period: Period, asOf: String? = nil, clock: Clock = .system) async throws -> RegencyCompilation {
+    ///   - villages: whether IKU 3 lists each village's documents (the JSON does; the table, csv
+    ///     and html show the figures alone, and skipping the list is a third of IKU 3's queries).
+    public func report(for period: Period, asOf: String? = nil, clock: Clock = .system, villages: Bool = true) async throws
+        -> RegencyCompilation {
         var offices: [(code: String, name: String, last: LastChange?)] = []
         for (code, name, id, recordedAt, head) in try await server.rows(
             PostgresQuery(unsafeSQL: Self.officesWithLastChange), as: (String, String, Int64?, String?, String?).self) {
@@ -122,42 +129,41 @@ extension Regency {
         let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
         let replica = try OfficeReplica(clock: clock)
         let tables = (loaded: replica.loadedTables, withChanges: replica.tablesReadWithTheirChange)
-        // PostgreSQL aggregates the responses on one connection while the rows come on another.
+        // PostgreSQL aggregates the responses on one connection while the rows come on another,
+        // and the offices' replicas are computed while the aggregate is still running.
         async let tallying = surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
         let (changes, rows) = try await replicaInput(scope, tables: tables)
-        let tallies = try await tallying
         let (registered, pins, officeDays) = (offices, last, days)
         // Each worker computes every `workers`-th office in a replica of its own: a SQLite
         // connection belongs to one task.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let kecamatan = try await withThrowingTaskGroup(of: [(Int, KecamatanEntry)].self) { group in
+        let pending = try await withThrowingTaskGroup(of: [(Int, PendingReport)].self) { group in
             for worker in 0..<workers {
                 group.addTask {
                     let replica = try OfficeReplica(clock: clock)
-                    var entries: [(Int, KecamatanEntry)] = []
+                    var reports: [(Int, PendingReport)] = []
                     for index in stride(from: worker, to: registered.count, by: workers) {
-                        let office = registered[index]
-                        let zone = zoneOf[office.code]!
-                        guard let change = pins[office.code], let tally = tallies[office.code] else {
-                            entries.append((index, KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: nil,
-                                                                  report: nil)))
-                            continue
-                        }
-                        let report = try replica.with(changes: changes[office.code] ?? [], rows: rows[office.code] ?? []) { database in
-                            try ReportBuilder(database).report(for: period, surveyTally: tally, asOf: AsOf(lastChangeID: change.id),
-                                                               on: officeDays[office.code]!)
-                        }
-                        entries.append((index, KecamatanEntry(code: office.code, name: office.name, zone: zone, lastChange: change,
-                                                              report: report)))
+                        let code = registered[index].code
+                        guard let change = pins[code] else { continue }
+                        reports.append((index, try replica.with(changes: changes[code] ?? [], rows: rows[code] ?? []) { database in
+                            try ReportBuilder(database).pendingReport(for: period, asOf: AsOf(lastChangeID: change.id),
+                                                                      on: officeDays[code]!, villages: villages)
+                        }))
                     }
-                    return entries
+                    return reports
                 }
             }
-            var ordered = [KecamatanEntry?](repeating: nil, count: registered.count)
-            for try await entries in group {
-                for (index, entry) in entries { ordered[index] = entry }
+            var byOffice = [PendingReport?](repeating: nil, count: registered.count)
+            for try await reports in group {
+                for (index, report) in reports { byOffice[index] = report }
             }
-            return ordered.compactMap { $0 }
+            return byOffice
+        }
+        let tallies = try await tallying
+        let kecamatan = registered.enumerated().map { index, office in
+            let tally = tallies[office.code]
+            return KecamatanEntry(code: office.code, name: office.name, zone: zoneOf[office.code]!, lastChange: pins[office.code],
+                                  report: tally.flatMap { tally in pending[index].map { $0.completed(with: tally) } })
         }
         return RegencyCompilation(regencyCode: code, regencyName: name, period: period, asOf: asOf, kecamatan: kecamatan)
     }
@@ -179,7 +185,7 @@ extension Regency {
         async let changing: [String: [Storage.ChangeEntry]] = {
             var changes: [String: [Storage.ChangeEntry]] = [:]
             let changeRows = try await client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: changeBindings), logger: logger)
-            for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
+                for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
                 in changeRows.decode((String, Int64, String, String, String, String, Int64?, String).self) {
                 changes[code, default: []].append(Storage.ChangeEntry(id: id, recordedAt: recordedAt, actor: actor, kind: kind, action: action,
                                                               recordID: recordID, summary: summary, entryDigest: nil))

@@ -282,7 +282,7 @@ struct ReportCommand: AsyncParsableCommand {
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             throw InputError(field: "output", value: output, allowed: "a file that does not exist yet (give --force to replace it)")
         }
-        let compilation = try await server.withRegency { try await $0.report(for: period, asOf: asOf, clock: clock) }
+        let compilation = try await server.withRegency { try await $0.report(for: period, asOf: asOf, clock: clock, villages: format == .json) }
         let language = lang ?? .id
         let text: String
         switch format {

@@ -175,6 +175,27 @@ struct ReportParityTests {
             #expect(compared >= 60)
             #expect(notComputable > 0)
 
+            // The table's compilation (no village lists) has the same figures.
+            var listed = 0
+            for period in periods {
+                let (full, figures) = try await RegencyServer.with(database.address) { server in
+                    let regency = try await Regency.open(on: server)
+                    return (try await regency.report(for: period, clock: .fixed(Self.now)),
+                            try await regency.report(for: period, clock: .fixed(Self.now), villages: false))
+                }
+                for (entry, figuresOnly) in zip(full.kecamatan, figures.kecamatan) {
+                    guard let report = entry.report else { #expect(figuresOnly.report == nil); continue }
+                    let other = try #require(figuresOnly.report)
+                    #expect(report.ikm == other.ikm && report.facilitation == other.facilitation)
+                    #expect(report.villageDocuments.perDeadline == other.villageDocuments.perDeadline)
+                    #expect(report.villageDocuments.figure == other.villageDocuments.figure)
+                    #expect(report.villageDocuments.deadlines == other.villageDocuments.deadlines)
+                    #expect(other.villageDocuments.villages.isEmpty, "\(entry.code) \(period.title)")
+                    listed += report.villageDocuments.villages.count
+                }
+            }
+            #expect(listed > 0)
+
             // The WITA office's day ends an hour earlier: as of 2026-01-02 it holds fewer changes than
             // the same instant read in WIB would give.
             let witaEnd = try OfficeCalendar(zone: .wita, now: Self.now).instant("2026-01-02", field: "as-of", endOfDay: true)
