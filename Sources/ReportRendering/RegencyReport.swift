@@ -43,10 +43,68 @@ public struct RegencyReportJSON: Encodable {
     let compilation: RegencyCompilation
 
     public static func render(_ compilation: RegencyCompilation) throws -> String {
+        String(decoding: try encoder().encode(RegencyReportJSON(compilation: compilation)), as: UTF8.self) + "\n"
+    }
+
+    /// The same text as `render`, the kecamatan encoded in `parts` parts at once (a nation's
+    /// JSON is a hundred megabytes, and one encoder takes seconds over it): each part as the
+    /// encoder writes an array's elements, set into the document in the kecamatan's place.
+    public static func render(_ compilation: RegencyCompilation, parts: Int) async throws -> String {
+        let kecamatan = compilation.kecamatan
+        guard parts > 1, kecamatan.count > 1 else { return try render(compilation) }
+        let size = (kecamatan.count + parts - 1) / parts
+        let chunks = stride(from: 0, to: kecamatan.count, by: size).map { Array(kecamatan[$0..<min($0 + size, kecamatan.count)]) }
+        let encoded = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask {
+                    let encoder = encoder()
+                    // An element of the document's array sits two levels in: four spaces more on
+                    // every line but the empty ones (the inside of an empty array).
+                    var text: [UInt8] = []
+                    for entry in chunk {
+                        if !text.isEmpty { text.append(contentsOf: ",\n".utf8) }
+                        text.append(contentsOf: "    ".utf8)
+                        try encoder.encode(KecamatanJSON(entry: entry)).withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                            var start = 0
+                            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                                text.append(contentsOf: bytes[start...index])
+                                if index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: "\n") {
+                                    text.append(contentsOf: "    ".utf8)
+                                }
+                                start = index + 1
+                            }
+                            text.append(contentsOf: bytes[start...])
+                        }
+                    }
+                    return (index, String(decoding: text, as: UTF8.self))
+                }
+            }
+            var texts = [String](repeating: "", count: chunks.count)
+            for try await (index, text) in group { texts[index] = text }
+            return texts
+        }
+        let skeleton = String(decoding: try encoder().encode(RegencyReportJSON(compilation: compilation, kecamatanPlaceholder: true)),
+                              as: UTF8.self)
+        let slot = "\"kecamatan\" : \"\(placeholder)\""
+        guard let range = skeleton.range(of: slot) else { return try render(compilation) }
+        return skeleton.replacingCharacters(in: range, with: "\"kecamatan\" : [\n" + encoded.joined(separator: ",\n") + "\n  ]") + "\n"
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(RegencyReportJSON(compilation: compilation)), as: UTF8.self) + "\n"
+        return encoder
     }
+
+    /// What stands in the skeleton for the kecamatan array (`render(_:parts:)`).
+    static let placeholder = "iku-regency kecamatan"
+
+    init(compilation: RegencyCompilation, kecamatanPlaceholder: Bool = false) {
+        self.compilation = compilation
+        self.kecamatanPlaceholder = kecamatanPlaceholder
+    }
+
+    let kecamatanPlaceholder: Bool
 
     enum Keys: String, CodingKey {
         case period, kecamatan, regency, rounding
@@ -126,7 +184,11 @@ public struct RegencyReportJSON: Encodable {
         try container.encode(PeriodJSON(compilation.period), forKey: .period)
         try container.encode(Nullable(compilation.asOf), forKey: .asOf)
         try container.encode(IKUSheet.roundingRule, forKey: .rounding)
-        try container.encode(compilation.kecamatan.map(KecamatanJSON.init), forKey: .kecamatan)
+        if kecamatanPlaceholder {
+            try container.encode(Self.placeholder, forKey: .kecamatan)
+        } else {
+            try container.encode(compilation.kecamatan.map(KecamatanJSON.init), forKey: .kecamatan)
+        }
         try container.encode(RegencyJSON(code: compilation.regencyCode, name: compilation.regencyName,
                                          indicators: compilation.rollUp.map(RollUpJSON.init)), forKey: .regency)
     }

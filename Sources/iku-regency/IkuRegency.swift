@@ -288,7 +288,7 @@ struct ReportCommand: AsyncParsableCommand {
         switch format {
         case .table: text = PlainTextRenderer.render(RegencySheet(compilation, language: language).blocks)
         case .md: text = MarkdownRenderer.render(RegencySheet(compilation, language: language).blocks)
-        case .json: text = try RegencyReportJSON.render(compilation)
+        case .json: text = try await RegencyReportJSON.render(compilation, parts: ProcessInfo.processInfo.activeProcessorCount)
         case .csv: text = RegencyReportCSV.render(compilation, dialect: excel ? .excel : .plain)
         case .html:
             text = RegencyHTMLPage(compilation, language: language,

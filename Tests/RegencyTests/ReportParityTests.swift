@@ -2,6 +2,7 @@ import Foundation
 import Indicators
 import Testing
 @testable import Regency
+import ReportRendering
 @testable import Storage
 
 /// The regency's table: every kecamatan's three IKU equal what its own `iku report` computes for
@@ -182,6 +183,11 @@ struct ReportParityTests {
                     let regency = try await Regency.open(on: server)
                     return (try await regency.report(for: period, clock: .fixed(Self.now)),
                             try await regency.report(for: period, clock: .fixed(Self.now), villages: false))
+                }
+                // The JSON encoded in parts is the JSON encoded whole, byte for byte.
+                let whole = try RegencyReportJSON.render(full)
+                for parts in [2, 3, 4] {
+                    #expect(try await RegencyReportJSON.render(full, parts: parts) == whole, "\(parts) parts")
                 }
                 for (entry, figuresOnly) in zip(full.kecamatan, figures.kecamatan) {
                     guard let report = entry.report else { #expect(figuresOnly.report == nil); continue }
