@@ -76,7 +76,7 @@ extension Regency {
     ///     zone) or an exact ISO 8601 date-time, as `iku report --as-of` reads it.
     ///   - clock: the regency's clock: "today" (open periods) is each office's local today on it.
     ///   - villages: whether IKU 3 lists each village's documents (the JSON does; the table, csv
-    ///     and html show the figures alone, and skipping the list is a third of IKU 3's queries).
+    ///     and html show the figures alone; the list is one of IKU 3's two queries).
     public func report(for period: Period, asOf: String? = nil, clock: Clock = .system, villages: Bool = true) async throws
         -> RegencyCompilation {
         var offices: [(code: String, name: String, last: LastChange?)] = []
