@@ -69,6 +69,10 @@ extension Regency {
         ORDER BY c.kecamatan_code, c.change_id
         """
 
+    /// How many kecamatan's rows are read in one query: the workers start on the first part while
+    /// the next is read, and only a part's rows are held at once.
+    static let officesReadAtOnce = 512
+
     /// Compiles the regency's table for `period`.
     ///
     /// - Parameters:
@@ -78,6 +82,12 @@ extension Regency {
     ///   - villages: whether IKU 3 lists each village's documents (the JSON does; the table, csv
     ///     and html show the figures alone; the list is one of IKU 3's two queries).
     public func report(for period: Period, asOf: String? = nil, clock: Clock = .system, villages: Bool = true) async throws
+        -> RegencyCompilation {
+        try await report(for: period, asOf: asOf, clock: clock, villages: villages, officesPerPart: Self.officesReadAtOnce)
+    }
+
+    /// `report(for:asOf:clock:villages:)`, the rows read `officesPerPart` kecamatan at a time.
+    func report(for period: Period, asOf: String?, clock: Clock, villages: Bool, officesPerPart: Int) async throws
         -> RegencyCompilation {
         var offices: [(code: String, name: String, last: LastChange?)] = []
         for (code, name, id, recordedAt, head) in try await server.rows(
@@ -129,40 +139,38 @@ extension Regency {
         let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
         let replica = try OfficeReplica(clock: clock)
         let tables = (loaded: replica.loadedTables, withChanges: replica.tablesReadWithTheirChange)
-        // PostgreSQL aggregates the responses on one connection while the rows come on another,
-        // and the offices' replicas are computed while the aggregate is still running.
+        // One worker a core, each with a replica of its own.
+        let workers = try (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))).map {
+            try ReplicaWorker(clock: clock, label: "iku-regency.replica.\($0)")
+        }
+        let place = Dictionary(uniqueKeysWithValues: offices.enumerated().map { ($1.code, $0) })
+        // PostgreSQL aggregates the responses on one connection while the rows come on others, a
+        // part of the kecamatan at a time; the workers compute each part's replicas while the
+        // next part is read and the aggregate still runs.
         async let tallying = surveyTallies(for: period, asOf: Dictionary(uniqueKeysWithValues: scope))
-        let (changes, rows) = try await replicaInput(scope, tables: tables)
-        let (registered, pins, officeDays) = (offices, last, days)
-        // Each worker computes every `workers`-th office in a replica of its own: a SQLite
-        // connection belongs to one task.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let pending = try await withThrowingTaskGroup(of: [(Int, PendingReport)].self) { group in
-            for worker in 0..<workers {
-                group.addTask {
-                    let replica = try OfficeReplica(clock: clock)
-                    var reports: [(Int, PendingReport)] = []
-                    for index in stride(from: worker, to: registered.count, by: workers) {
-                        let code = registered[index].code
-                        guard let change = pins[code] else { continue }
-                        reports.append((index, try replica.with(changes: changes[code] ?? [], rows: rows[code] ?? []) { database in
-                            try ReportBuilder(database).pendingReport(for: period, asOf: AsOf(lastChangeID: change.id),
-                                                                      on: officeDays[code]!, villages: villages)
-                        }))
+        let pending = try await withThrowingTaskGroup(of: [(index: Int, report: PendingReport)].self) { group in
+            for start in stride(from: 0, to: scope.count, by: officesPerPart) {
+                let part = Array(scope[start..<min(start + officesPerPart, scope.count)])
+                let (changes, rows) = try await replicaInput(part, tables: tables)
+                for (number, worker) in workers.enumerated() {
+                    let share = stride(from: number, to: part.count, by: workers.count).map { position in
+                        let (code, change) = part[position]
+                        return ReplicaWorker.Office(index: place[code]!, lastChangeID: change, day: days[code]!,
+                                                    changes: changes[code] ?? [], rows: rows[code] ?? [])
                     }
-                    return reports
+                    group.addTask { try await worker.pendingReports(share, period: period, villages: villages) }
                 }
             }
-            var byOffice = [PendingReport?](repeating: nil, count: registered.count)
+            var byOffice = [PendingReport?](repeating: nil, count: offices.count)
             for try await reports in group {
                 for (index, report) in reports { byOffice[index] = report }
             }
             return byOffice
         }
         let tallies = try await tallying
-        let kecamatan = registered.enumerated().map { index, office in
+        let kecamatan = offices.enumerated().map { index, office in
             let tally = tallies[office.code]
-            return KecamatanEntry(code: office.code, name: office.name, zone: zoneOf[office.code]!, lastChange: pins[office.code],
+            return KecamatanEntry(code: office.code, name: office.name, zone: zoneOf[office.code]!, lastChange: last[office.code],
                                   report: tally.flatMap { tally in pending[index].map { $0.completed(with: tally) } })
         }
         return RegencyCompilation(regencyCode: code, regencyName: name, period: period, asOf: asOf, kecamatan: kecamatan)
@@ -185,7 +193,7 @@ extension Regency {
         async let changing: [String: [Storage.ChangeEntry]] = {
             var changes: [String: [Storage.ChangeEntry]] = [:]
             let changeRows = try await client.query(PostgresQuery(unsafeSQL: Self.replicaChanges, binds: changeBindings), logger: logger)
-                for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
+            for try await (code, id, recordedAt, actor, kind, action, recordID, summary)
                 in changeRows.decode((String, Int64, String, String, String, String, Int64?, String).self) {
                 changes[code, default: []].append(Storage.ChangeEntry(id: id, recordedAt: recordedAt, actor: actor, kind: kind, action: action,
                                                               recordID: recordID, summary: summary, entryDigest: nil))
