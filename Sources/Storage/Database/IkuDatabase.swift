@@ -109,8 +109,9 @@ public final class IkuDatabase {
 
     /// Changes recorded in the write transaction now open, to be sealed into the audit chain.
     private var unsealedChangeIDs: [Int64]?
-    /// Digests of rows written in the open transaction, supplied by their writer: per change, per table.
-    private var suppliedDigests: [Int64: [String: String]] = [:]
+    /// Digests of rows written in the open transaction, supplied by their writer: per change, per
+    /// table (an array: a first dictionary of a new type costs a conformance look-up).
+    private var suppliedDigests: [AuditChain.SuppliedDigest] = []
 
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE); nothing is kept if it throws.
     /// Before committing, every change the body recorded is sealed into the audit chain.
@@ -119,7 +120,7 @@ public final class IkuDatabase {
         unsealedChangeIDs = []
         defer {
             unsealedChangeIDs = nil
-            suppliedDigests = [:]
+            suppliedDigests = []
         }
         return try connection.write {
             let chain = AuditChain(connection)
@@ -137,7 +138,8 @@ public final class IkuDatabase {
     func supplyDigest(of table: String, rows: TableDigest, writtenBy changeID: Int64) {
         precondition(unsealedChangeIDs?.contains(changeID) == true, "supplyDigest needs a change of the open write")
         guard rows.rowCount > 0 else { return }
-        suppliedDigests[changeID, default: [:]][table] = rows.hexDigest()
+        suppliedDigests.removeAll { $0.changeID == changeID && $0.table == table }
+        suppliedDigests.append(AuditChain.SuppliedDigest(changeID: changeID, table: table, digest: rows.hexDigest()))
     }
 
     /// Runs `body` in one read transaction, so all its queries see one snapshot.

@@ -9,9 +9,12 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
 
     /// The zone named `identifier`; nil when Foundation does not know the name.
     public init?(identifier: String) {
-        if let known = [Self.wib, .wita, .wit].first(where: { $0.identifier == identifier }) {
-            self = known
-            return
+        // By name first: only the zone asked for is made (each is an ICU time zone).
+        switch identifier {
+        case "Asia/Jakarta": self = .wib; return
+        case "Asia/Makassar": self = .wita; return
+        case "Asia/Jayapura": self = .wit; return
+        default: break
         }
         guard TimeZone.knownTimeZoneIdentifiers.contains(identifier), let timeZone = TimeZone(identifier: identifier) else {
             return nil
