@@ -154,11 +154,14 @@ public final class IkuDatabase {
     public func recordChange(kind: ChangeKind, action: ChangeAction, recordID: Int64?, summary: String) throws -> Int64 {
         precondition(unsealedChangeIDs != nil, "recordChange must run inside IkuDatabase.write")
         let now = Timestamp.format(clock.now())
-        let last = try connection.cached("SELECT max(recorded_at) FROM changes").first { $0.optionalString(0) } ?? nil
-        let recordedAt = max(now, last ?? now)
-        try connection.cached(
-            "INSERT INTO changes (recorded_at, actor, kind, action, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)"
-        ).run([recordedAt, actor, kind.rawValue, action.rawValue, recordID, summary])
+        // max(now, the last entry's time), in the INSERT itself: one statement, not two (each a
+        // prepare on every run). The timestamps are fixed-width ASCII, so SQLite's text order is
+        // their time order.
+        try connection.cached("""
+            INSERT INTO changes (recorded_at, actor, kind, action, record_id, summary)
+            VALUES (max(?1, coalesce((SELECT max(recorded_at) FROM changes), ?1)), ?2, ?3, ?4, ?5, ?6)
+            """
+        ).run([now, actor, kind.rawValue, action.rawValue, recordID, summary])
         let changeID = connection.lastInsertedRowID
         unsealedChangeIDs?.append(changeID)
         return changeID
