@@ -52,6 +52,7 @@ public final class Connection {
     /// Opens `path` and sets the per-connection pragmas: foreign keys on, `synchronous=FULL`,
     /// a 64 MiB page cache and the busy timeout. None of these writes to the file.
     public init(path: String, mode: OpenMode = .readWrite) throws {
+        _ = Self.configured
         var handle: OpaquePointer?
         let code = sqlite3_open_v2(mode.fileName(for: path), &handle, mode.flags, nil)
         guard code == SQLITE_OK, let handle else {
@@ -70,6 +71,13 @@ public final class Connection {
         // instead of a temporary file written page by page.
         try execute("PRAGMA temp_store = MEMORY")
     }
+
+    /// SQLite's process-wide settings, made once before the first connection opens: memory
+    /// statistics off (`iku_sqlite3_disable_memory_statistics`, CSQLite/shim.h). Nothing in iku
+    /// reads them, and keeping them cost a global mutex and counters at every allocation.
+    private static let configured: Void = {
+        _ = iku_sqlite3_disable_memory_statistics()
+    }()
 
     deinit {
         statementCache.removeAll()
