@@ -121,6 +121,12 @@ public final class Connection {
         try cached(sql).run(values)
     }
 
+    /// Whether table `table` of the main database has a column named `column`, from the schema
+    /// SQLite has parsed (`sqlite3_table_column_metadata`, no statement prepared).
+    public func hasColumn(_ column: String, in table: String) -> Bool {
+        sqlite3_table_column_metadata(handle, "main", table, column, nil, nil, nil, nil, nil) == SQLITE_OK
+    }
+
     /// The rowid of the last row inserted on this connection.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
