@@ -8,12 +8,15 @@ bench_require() {
     if [ ! -x /usr/bin/time ]; then apt-get install -y time >/dev/null; fi
 }
 
-# Builds the release iku as scripts/install.sh does (Swift runtime linked statically, the way
-# users run it) and sets IKU to its path.
+# Builds the release iku as scripts/install.sh does (Swift runtime linked statically, and iku
+# a static-pie executable, the way users run it) and sets IKU to its path.
 bench_build() {
     echo "building release (as scripts/install.sh does)…" >&2
-    swift build -c release --static-swift-stdlib --product iku >&2
-    IKU="$(swift build -c release --static-swift-stdlib --show-bin-path)/iku"
+    local build=(swift build -c release --static-swift-stdlib --scratch-path .build/static-pie --disable-local-rpath
+                 -Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-pie
+                 -Xlinker -z -Xlinker pack-relative-relocs)
+    "${build[@]}" --product iku >&2
+    IKU="$("${build[@]}" --show-bin-path)/iku"
 }
 
 # bench_timed OUT COMMAND...: runs COMMAND (stdout discarded) under GNU time -v, which writes to OUT.

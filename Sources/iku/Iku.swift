@@ -40,8 +40,12 @@ struct Iku: ParsableCommand {
         do {
             // A plain `survey add` line skips ArgumentParser's reflection; any other line, and
             // any line it would refuse, is parsed by ArgumentParser (PlainCommandLine).
-            var command = try PlainCommandLine.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
-            try command.run()
+            if let addition = PlainCommandLine.surveyAddition(Array(CommandLine.arguments.dropFirst())) {
+                try addition.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch {
             exit(with: error)
         }

@@ -44,6 +44,26 @@ struct AuditChainTests {
         try AuditVerifier(database.connection).verify(expectedHead: expectedHead)
     }
 
+    /// The record tables read from SQLite's parsed schema are exactly those the SQL of
+    /// `pragma_table_info` finds (how they were read before), in the same order, also with a
+    /// table added that has a `change_id` column and one without.
+    @Test func recordTablesAreTheTablesWithAChangeIDColumn() throws {
+        let byPragma = """
+            SELECT m.name FROM sqlite_schema AS m JOIN pragma_table_info(m.name) AS c
+            WHERE m.type = 'table' AND c.name = 'change_id' AND m.name <> 'change_digests'
+            ORDER BY m.name
+            """
+        let chain = AuditChain(database.connection)
+        let tables = try chain.recordTables()
+        #expect(tables.count > 5 && tables.contains("survey_response_versions") && !tables.contains("change_digests"))
+        #expect(tables == (try database.connection.prepare(byPragma).map { $0.string(0) }))
+        try database.connection.execute("CREATE TABLE a_extra (id INTEGER PRIMARY KEY, change_id INTEGER)")
+        try database.connection.execute("CREATE TABLE b_extra (id INTEGER PRIMARY KEY, note TEXT)")
+        let extended = try chain.recordTables()
+        #expect(extended == (try database.connection.prepare(byPragma).map { $0.string(0) }))
+        #expect(extended.contains("a_extra") && !extended.contains("b_extra"))
+    }
+
     @Test func cleanDatabaseVerifiesWithEveryHeadItHad() throws {
         var heads: [String] = []
         heads.append(try #require(try AuditChain(database.connection).head()?.digest))

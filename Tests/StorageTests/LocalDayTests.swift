@@ -24,6 +24,31 @@ struct LocalDayTests {
     func instant(_ text: String) throws -> Date { try #require(Timestamp.parse(text)) }
     func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(text)) }
 
+    /// WIB, WITA and WIT are read as the fixed offsets SPEC.md gives them, without ICU: the same
+    /// offsets, days and day starts as Foundation's time zones at every instant from 1970 to 2100
+    /// (every 2 days and 7 hours, so every hour of the day comes round), and the same
+    /// `timeZone` for the form import.
+    @Test func indonesiasZonesAreTheirFixedOffsets() throws {
+        for zone in [OfficeZone.wib, .wita, .wit] {
+            let foundation = try #require(TimeZone(identifier: zone.identifier))
+            #expect(zone.timeZone == foundation)
+            #expect(OfficeZone(identifier: zone.identifier) == zone)
+            var seconds = 0.0
+            var differing: [Date] = []
+            while seconds < 4_102_444_800 {  // 2100-01-01
+                let instant = Date(timeIntervalSince1970: seconds)
+                if zone.offset(at: instant) != foundation.secondsFromGMT(for: instant)
+                    || zone.day(of: instant) != CalendarDate(dayOf: instant, in: foundation) {
+                    differing.append(instant)
+                }
+                seconds += 2 * 86_400 + 7 * 3_600
+            }
+            #expect(differing.isEmpty, "\(zone): \(differing.prefix(5))")
+            let day = try self.day("2026-03-02")
+            #expect(zone.start(of: day) == day.startOfDayUTC.addingTimeInterval(-TimeInterval(foundation.secondsFromGMT())))
+        }
+    }
+
     @Test func theProvinceDecidesTheZone() {
         #expect(OfficeZone.forKecamatanCode("35.08.01") == .wib)
         #expect(OfficeZone.forKecamatanCode("11.01.01") == .wib)

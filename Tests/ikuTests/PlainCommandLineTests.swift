@@ -9,6 +9,14 @@ import Testing
 @Suite("Plain survey add lines")
 struct PlainCommandLineTests {
     /// The ten values a `survey add` holds.
+    static func values(_ addition: SurveyAddition) -> [String?] {
+        [addition.database.db, addition.database.actor, addition.input.date, addition.input.service,
+         addition.input.scores, addition.input.gender, addition.input.age, addition.input.education,
+         addition.input.occupation, addition.input.suggestion]
+    }
+
+    /// The ten values of the command ArgumentParser parsed, read through its property wrappers
+    /// one by one (not through `addition`, which the plain path shares).
     static func values(_ command: SurveyCommand.Add) -> [String?] {
         [command.database.location.db, command.database.actor, command.fields.date, command.fields.service,
          command.fields.scores, command.fields.gender, command.fields.age, command.fields.education,
@@ -19,14 +27,15 @@ struct PlainCommandLineTests {
     /// Returns whether the line was read as plain.
     @discardableResult
     static func check(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        guard let command = PlainCommandLine.command(arguments) else { return false }
-        guard let plain = command as? SurveyCommand.Add,
-              let parsed = (try? Iku.parseAsRoot(arguments)) as? SurveyCommand.Add else {
+        guard let plain = PlainCommandLine.surveyAddition(arguments) else { return false }
+        guard let parsed = (try? Iku.parseAsRoot(arguments)) as? SurveyCommand.Add else {
             Issue.record("read as plain, but ArgumentParser refuses it or reads another command: \(arguments)",
                          sourceLocation: sourceLocation)
             return true
         }
         #expect(values(plain) == values(parsed), "\(arguments)", sourceLocation: sourceLocation)
+        // What the parsed command runs is the same plain value.
+        #expect(values(parsed.addition) == values(parsed), "\(arguments)", sourceLocation: sourceLocation)
         return true
     }
 
@@ -60,7 +69,7 @@ struct PlainCommandLineTests {
                 Issue.record("survey add has an argument plain lines do not know: \(argument)")
             }
         }
-        #expect(options == SurveyCommand.Add.plainOptionNames)
+        #expect(options == PlainCommandLine.surveyAddOptionNames)
     }
 
     @Test func plainLinesReadAsArgumentParserReadsThem() {
@@ -115,7 +124,7 @@ struct PlainCommandLineTests {
             [],
         ]
         for line in lines {
-            #expect(PlainCommandLine.command(line) == nil, "\(line)")
+            #expect(PlainCommandLine.surveyAddition(line) == nil, "\(line)")
             Self.check(line)
         }
     }

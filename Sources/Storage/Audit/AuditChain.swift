@@ -33,10 +33,10 @@ public struct AuditChain {
         INSERT INTO change_digests (change_id, content_sha256, previous_sha256, entry_sha256)
         VALUES (?, ?, ?, ?)
         """
-    static let recordTablesSQL = """
-        SELECT m.name FROM sqlite_schema AS m JOIN pragma_table_info(m.name) AS c
-        WHERE m.type = 'table' AND c.name = 'change_id' AND m.name <> 'change_digests'
-        ORDER BY m.name
+    /// Every table of the schema but the chain's own, by name; `recordTables` keeps those with
+    /// a `change_id` column.
+    static let tablesSQL = """
+        SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'change_digests' ORDER BY name
         """
 
     /// The latest entry digest, or nil for an empty log.
@@ -44,30 +44,58 @@ public struct AuditChain {
         try connection.cached(Self.headSQL).first { ($0.int64(0), $0.string(1)) }
     }
 
-    /// Names of every table whose rows are written by changes.
+    /// Names of every table whose rows are written by changes: those with a `change_id` column,
+    /// by name. The columns are read from SQLite's parsed schema (`Connection.hasColumn`), not
+    /// with `pragma_table_info` per table, which prepared a statement for each: a twentieth of
+    /// one `survey add`'s instructions (a test checks both give the same tables).
     func recordTables() throws -> [String] {
-        try connection.cached(Self.recordTablesSQL).map { $0.string(0) }
+        try connection.cached(Self.tablesSQL).map { $0.string(0) }.filter { connection.hasColumn("change_id", in: $0) }
+    }
+
+    /// The last rowid of every record table, in table-name order: what existed before a
+    /// transaction's writes. Arrays, not dictionaries: the first dictionary (or zipped pair of
+    /// arrays) of a run costs a protocol-conformance look-up of 0.4 million instructions.
+    struct Watermarks {
+        /// The record tables, by name.
+        let tables: [String]
+        /// `tables[i]`'s last rowid (0 when empty).
+        let ends: [Int64]
+        /// The one statement that reads them all (cached by the connection).
+        let sql: String
     }
 
     /// The last rowid of every record table: what existed before a transaction's writes.
-    func watermarks() throws -> [String: Int64] {
+    func watermarks() throws -> Watermarks {
         try lastRowIDs(of: recordTables())
     }
 
     /// The last rowid of each of `tables`, read by one statement (one per table cost a prepare
     /// each, a tenth of one `survey add`'s instructions with the seal's per-table queries).
-    func lastRowIDs(of tables: [String]) throws -> [String: Int64] {
+    func lastRowIDs(of tables: [String]) throws -> Watermarks {
         let tables = tables.sorted()
-        guard !tables.isEmpty else { return [:] }
         // Table names come from sqlite_schema, never from user input.
         var sql = "SELECT "
-        for (index, table) in tables.enumerated() {
-            sql += (index == 0 ? "" : ", ") + "(SELECT coalesce(max(rowid), 0) FROM \"" + table + "\")"
+        for index in tables.indices {
+            sql += (index == 0 ? "" : ", ") + "(SELECT coalesce(max(rowid), 0) FROM \"" + tables[index] + "\")"
         }
+        return Watermarks(tables: tables, ends: try ends(sql, count: tables.count), sql: sql)
+    }
+
+    /// The row of `sql` (a `lastRowIDs` statement of `count` columns) as integers.
+    private func ends(_ sql: String, count: Int) throws -> [Int64] {
+        guard count > 0 else { return [] }
         let statement = try connection.cached(sql)
-        let ends = try statement.first { row in tables.indices.map { row.int64($0) } } ?? []
-        guard ends.count == tables.count else { throw StateError("cannot read the ends of the record tables") }
-        return Dictionary(uniqueKeysWithValues: zip(tables, ends))
+        let ends = try statement.first { row in (0..<count).map { row.int64($0) } } ?? []
+        guard ends.count == count else { throw StateError("cannot read the ends of the record tables") }
+        return ends
+    }
+
+    /// The digest of every row change `changeID` wrote to `table`, computed by the writer from
+    /// the values it bound (`IkuDatabase.supplyDigest`).
+    struct SuppliedDigest {
+        let changeID: Int64
+        let table: String
+        let digest: String
     }
 
     /// Appends digests for `changeIDs`, in order, after the current head. Call inside the
@@ -77,30 +105,31 @@ public struct AuditChain {
     /// table, computed by the writer from the values it bound (`TableDigest.hexDigest()`); those
     /// rows are not read back. Verifying recomputes every table from the stored rows, so a
     /// supplied digest that does not match them fails verification.
-    func seal(_ changeIDs: [Int64], after watermarks: [String: Int64],
-              supplied: [Int64: [String: String]] = [:]) throws {
+    func seal(_ changeIDs: [Int64], after watermarks: Watermarks, supplied: [SuppliedDigest] = []) throws {
         guard !changeIDs.isEmpty else { return }
-        for table in supplied.values.flatMap(\.keys) where watermarks[table] == nil {
-            throw StateError("a digest was supplied for \(table), which holds no change rows")
+        for entry in supplied where !watermarks.tables.contains(entry.table) {
+            throw StateError("a digest was supplied for \(entry.table), which holds no change rows")
         }
         var previous = try head()?.digest ?? Self.genesis
         // A table whose last rowid is still its watermark gained no rows in this transaction, so
         // none of the changes' (the query below would find none): it is not read.
-        let ends = try lastRowIDs(of: Array(watermarks.keys))
+        let ends = try ends(watermarks.sql, count: watermarks.tables.count)
         for changeID in changeIDs {
             var content = ContentDigest()
-            for (table, mark) in watermarks.sorted(by: { $0.key < $1.key }) {
-                if let rowsDigest = supplied[changeID]?[table] {
+            for (index, table) in watermarks.tables.enumerated() {
+                let mark = watermarks.ends[index]
+                if let rowsDigest = supplied.last(where: { $0.changeID == changeID && $0.table == table })?.digest {
                     content.add(table: table, rowsDigest: rowsDigest)
                     continue
                 }
-                if let end = ends[table], end <= mark { continue }
+                if ends[index] <= mark { continue }
                 let statement = try connection.cached(
                     "SELECT rowid, * FROM \"\(table)\" WHERE rowid > ? AND change_id = ? ORDER BY rowid")
                 try statement.forEachRow([mark, changeID]) { _ in content.add(currentRowOf: statement, table: table) }
             }
-            let entry = try entryDigest(of: changeID, content: content.hexDigest(), previous: previous)
-            try connection.cached(Self.insertDigestSQL).run([changeID, content.hexDigest(), previous, entry])
+            let contentDigest = content.hexDigest()
+            let entry = try entryDigest(of: changeID, content: contentDigest, previous: previous)
+            try connection.cached(Self.insertDigestSQL).run([changeID, contentDigest, previous, entry])
             previous = entry
         }
     }

@@ -109,8 +109,9 @@ public final class IkuDatabase {
 
     /// Changes recorded in the write transaction now open, to be sealed into the audit chain.
     private var unsealedChangeIDs: [Int64]?
-    /// Digests of rows written in the open transaction, supplied by their writer: per change, per table.
-    private var suppliedDigests: [Int64: [String: String]] = [:]
+    /// Digests of rows written in the open transaction, supplied by their writer: per change, per
+    /// table (an array: a first dictionary of a new type costs a conformance look-up).
+    private var suppliedDigests: [AuditChain.SuppliedDigest] = []
 
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE); nothing is kept if it throws.
     /// Before committing, every change the body recorded is sealed into the audit chain.
@@ -119,7 +120,7 @@ public final class IkuDatabase {
         unsealedChangeIDs = []
         defer {
             unsealedChangeIDs = nil
-            suppliedDigests = [:]
+            suppliedDigests = []
         }
         return try connection.write {
             let chain = AuditChain(connection)
@@ -137,7 +138,8 @@ public final class IkuDatabase {
     func supplyDigest(of table: String, rows: TableDigest, writtenBy changeID: Int64) {
         precondition(unsealedChangeIDs?.contains(changeID) == true, "supplyDigest needs a change of the open write")
         guard rows.rowCount > 0 else { return }
-        suppliedDigests[changeID, default: [:]][table] = rows.hexDigest()
+        suppliedDigests.removeAll { $0.changeID == changeID && $0.table == table }
+        suppliedDigests.append(AuditChain.SuppliedDigest(changeID: changeID, table: table, digest: rows.hexDigest()))
     }
 
     /// Runs `body` in one read transaction, so all its queries see one snapshot.
@@ -152,11 +154,14 @@ public final class IkuDatabase {
     public func recordChange(kind: ChangeKind, action: ChangeAction, recordID: Int64?, summary: String) throws -> Int64 {
         precondition(unsealedChangeIDs != nil, "recordChange must run inside IkuDatabase.write")
         let now = Timestamp.format(clock.now())
-        let last = try connection.cached("SELECT max(recorded_at) FROM changes").first { $0.optionalString(0) } ?? nil
-        let recordedAt = max(now, last ?? now)
-        try connection.cached(
-            "INSERT INTO changes (recorded_at, actor, kind, action, record_id, summary) VALUES (?, ?, ?, ?, ?, ?)"
-        ).run([recordedAt, actor, kind.rawValue, action.rawValue, recordID, summary])
+        // max(now, the last entry's time), in the INSERT itself: one statement, not two (each a
+        // prepare on every run). The timestamps are fixed-width ASCII, so SQLite's text order is
+        // their time order.
+        try connection.cached("""
+            INSERT INTO changes (recorded_at, actor, kind, action, record_id, summary)
+            VALUES (max(?1, coalesce((SELECT max(recorded_at) FROM changes), ?1)), ?2, ?3, ?4, ?5, ?6)
+            """
+        ).run([now, actor, kind.rawValue, action.rawValue, recordID, summary])
         let changeID = connection.lastInsertedRowID
         unsealedChangeIDs?.append(changeID)
         return changeID

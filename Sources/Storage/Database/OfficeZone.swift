@@ -5,28 +5,41 @@ import Foundation
 public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
     /// The IANA name, e.g. `Asia/Jakarta`.
     public let identifier: String
-    let timeZone: TimeZone
+    /// Seconds ahead of UTC of Indonesia's three zones, which SPEC.md fixes (WIB UTC+7, WITA
+    /// UTC+8, WIT UTC+9; tzdata agrees for every instant since 1970, a test checks it against
+    /// Foundation's): their days need no ICU time zone, whose first use cost a twentieth of one
+    /// `survey add`. Nil for any other zone.
+    private let fixedOffset: Int?
+    /// Any other zone, from Foundation; nil for the three above (`timeZone` makes theirs).
+    private let otherZone: TimeZone?
+
+    /// The zone as Foundation's `TimeZone` (for parsing form timestamps).
+    var timeZone: TimeZone { otherZone ?? TimeZone(identifier: identifier)! }
 
     /// The zone named `identifier`; nil when Foundation does not know the name.
     public init?(identifier: String) {
-        if let known = [Self.wib, .wita, .wit].first(where: { $0.identifier == identifier }) {
-            self = known
-            return
+        switch identifier {
+        case "Asia/Jakarta": self = .wib; return
+        case "Asia/Makassar": self = .wita; return
+        case "Asia/Jayapura": self = .wit; return
+        default: break
         }
         guard TimeZone.knownTimeZoneIdentifiers.contains(identifier), let timeZone = TimeZone(identifier: identifier) else {
             return nil
         }
         self.identifier = identifier
-        self.timeZone = timeZone
+        fixedOffset = nil
+        otherZone = timeZone
     }
 
-    public static let wib = OfficeZone(known: "Asia/Jakarta")
-    public static let wita = OfficeZone(known: "Asia/Makassar")
-    public static let wit = OfficeZone(known: "Asia/Jayapura")
+    public static let wib = OfficeZone(known: "Asia/Jakarta", hours: 7)
+    public static let wita = OfficeZone(known: "Asia/Makassar", hours: 8)
+    public static let wit = OfficeZone(known: "Asia/Jayapura", hours: 9)
 
-    private init(known identifier: String) {
+    private init(known identifier: String, hours: Int) {
         self.identifier = identifier
-        timeZone = TimeZone(identifier: identifier)!
+        fixedOffset = hours * 3600
+        otherZone = nil
     }
 
     /// Indonesia's three zones and the provinces (first two digits of a Kemendagri code) in each.
@@ -82,12 +95,13 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
 
     /// Seconds ahead of UTC at `instant`.
     func offset(at instant: Date) -> Int {
-        timeZone.secondsFromGMT(for: instant)
+        if let fixedOffset, instant.timeIntervalSince1970 >= 0 { return fixedOffset }
+        return timeZone.secondsFromGMT(for: instant)
     }
 
     /// The local calendar day `instant` falls on.
     public func day(of instant: Date) -> CalendarDate {
-        CalendarDate(dayOf: instant, in: timeZone)
+        CalendarDate(utcDayOf: instant.addingTimeInterval(TimeInterval(offset(at: instant))))
     }
 
     /// The first instant of local day `day`.

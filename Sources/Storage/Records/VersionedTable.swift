@@ -51,7 +51,7 @@ struct VersionedTable: Sendable {
         self.insertColumns = insertColumns
         metadata = "v.\(idColumn), v.version, v.voided, v.void_reason, v.change_id, c.recorded_at, c.actor, c.action"
         from = "FROM \(versionTable) AS v JOIN changes AS c ON c.id = v.change_id \(joins)"
-        let columns = ([metadata] + selectFields).joined(separator: ", ")
+        let columns = Self.commaList([metadata] + selectFields)
         selectCurrent = """
             SELECT \(columns) \(from)
             WHERE v.change_id <= :as_of
@@ -69,14 +69,25 @@ struct VersionedTable: Sendable {
             """
         let inserted = [idColumn, "version", "change_id", "voided", "void_reason"] + insertColumns
         insertVersion = """
-            INSERT INTO \(versionTable) (\(inserted.joined(separator: ", ")))
-            VALUES (\(Array(repeating: "?", count: inserted.count).joined(separator: ", ")))
+            INSERT INTO \(versionTable) (\(Self.commaList(inserted)))
+            VALUES (\(Self.commaList(Array(repeating: "?", count: inserted.count))))
             """
         self.insertIdentity = insertIdentity ?? "INSERT INTO \(identityTable) DEFAULT VALUES"
     }
 
     /// Number of metadata columns before the fields.
     static let metadataCount = 8
+
+    /// `items.joined(separator: ", ")` by hand: every write builds its table's SQL once, and the
+    /// first `joined` of a run cost a protocol-conformance look-up of 0.3 million instructions.
+    static func commaList(_ items: [String]) -> String {
+        var result = ""
+        for item in items {
+            if !result.isEmpty { result += ", " }
+            result += item
+        }
+        return result
+    }
 }
 
 extension Versioned where Fields: RecordFields {

@@ -110,7 +110,8 @@ public struct OfficeSettingsStore {
     }
 
     private func rows(_ sql: String, asOf: AsOf) throws -> [OfficeSetting] {
-        try database.connection.cached(sql).map(named: [":as_of": asOf.lastChangeID]) { row in
+        // Pairs, not a dictionary: every write reads the zone (Statement.bind(pairs:)).
+        try database.connection.cached(sql).map(pairs: [":as_of": asOf.lastChangeID]) { row in
             OfficeSetting(key: OfficeSettingKey(rawValue: row.string(0))!, value: row.optionalString(1),
                           stamp: ChangeStamp(id: row.int64(2), recordedAt: row.string(3), actor: row.string(4), action: .set))
         }

@@ -1,4 +1,4 @@
-import ArgumentParser
+import Storage
 
 /// The command line clerks type all day, `iku survey add --name value ...`, read without
 /// ArgumentParser's reflection when it is plain. ArgumentParser reflects a command's options
@@ -9,27 +9,40 @@ import ArgumentParser
 /// This is no second parser with its own rules: it only recognises the one shape that
 /// ArgumentParser reads without any choice to make, and hands everything else back.
 /// A line is plain when, after `survey add`, it is nothing but pairs `--name value` where
-/// every name is one of the command's own options (as `SurveyCommand.Add.plain` builds them)
-/// given at most once, and no value starts with "-". Anything else (help, `--version`,
-/// `--name=value`, a flag, an unknown or repeated option, a value such as `-` or `--help`, a
-/// missing value) and every line whose values the command's `validate()` refuses return nil,
+/// every name is one of the command's own options (`surveyAddOptionNames`) given at most
+/// once, and no value starts with "-". Anything else (help, `--version`, `--name=value`, a
+/// flag, an unknown or repeated option, a value such as `-` or `--help`, a missing value) and
+/// every line whose values the command's `validate()` refuses return nil,
 /// and `Iku.main` parses it with ArgumentParser as always: the messages, help and exit codes
-/// stay ArgumentParser's. Tests check that each plain line gives the command ArgumentParser
-/// gives, field by field, and that the options here are the command's options.
+/// stay ArgumentParser's. A plain line gives a `SurveyAddition`, the plain values that
+/// `SurveyCommand.Add` itself validates and runs, so no ArgumentParser type (and none of its
+/// property wrappers' metadata) is touched on that path. Tests check that each plain line gives
+/// the values ArgumentParser gives, field by field, and that the options here are the command's.
 enum PlainCommandLine {
-    /// The command `arguments` (without the program name) ask for, or nil when they are not a
-    /// plain `survey add` line whose values pass validation.
-    static func command(_ arguments: [String]) -> ParsableCommand? {
+    /// The options of `survey add`, in the order ArgumentParser lists them (`--db`, `--actor`,
+    /// then the fields): a test checks they are exactly the command's.
+    static let surveyAddOptionNames = ["db", "actor", "date", "service", "scores", "gender", "age", "education",
+                                       "occupation", "suggestion"]
+
+    /// The `survey add` that `arguments` (without the program name) ask for, or nil when they
+    /// are not a plain `survey add` line whose values pass validation.
+    static func surveyAddition(_ arguments: [String]) -> SurveyAddition? {
         guard arguments.count >= 2, arguments[0] == "survey", arguments[1] == "add" else { return nil }
-        guard let values = pairs(arguments.dropFirst(2), names: SurveyCommand.Add.plainOptionNames) else { return nil }
-        let command = SurveyCommand.Add.plain { name in values.first { $0.name == name }?.value }
+        guard let values = pairs(arguments.dropFirst(2), names: surveyAddOptionNames) else { return nil }
+        func value(_ name: String) -> String? { values.first { $0.name == name }?.value }
+        let addition = SurveyAddition(
+            database: DatabaseChoice(db: value("db"), actor: value("actor")),
+            input: SurveyResponseInput(
+                date: value("date"), service: value("service"), scores: value("scores"), gender: value("gender"),
+                age: value("age"), education: value("education"), occupation: value("occupation"),
+                suggestion: value("suggestion")))
         do {
-            try command.database.validate()
-            try command.validate()
+            try addition.database.validate()
+            try addition.validateRequired()
         } catch {
             return nil
         }
-        return command
+        return addition
     }
 
     /// Every `--name value` of `arguments`, when that is all they hold, each name one of
@@ -48,55 +61,5 @@ enum PlainCommandLine {
             index += 2
         }
         return result
-    }
-}
-
-extension DatabaseOptions {
-    /// The options of every command with `--db` and `--actor`, set from `value` (by option
-    /// name; nil: not given), without ArgumentParser: see `PlainCommandLine`.
-    static func plain(_ value: (String) -> String?) -> DatabaseOptions {
-        var location = DatabaseLocation()
-        location.db = value("db")
-        var options = DatabaseOptions()
-        options.location = location
-        options.actor = value("actor")
-        return options
-    }
-}
-
-extension SurveyCommand.Fields {
-    /// The fields of `survey add` and `survey correct`, set from `value` (by option name; nil:
-    /// not given), without ArgumentParser: see `PlainCommandLine`.
-    static func plain(_ value: (String) -> String?) -> SurveyCommand.Fields {
-        var fields = SurveyCommand.Fields()
-        fields.date = value("date")
-        fields.service = value("service")
-        fields.scores = value("scores")
-        fields.gender = value("gender")
-        fields.age = value("age")
-        fields.education = value("education")
-        fields.occupation = value("occupation")
-        fields.suggestion = value("suggestion")
-        return fields
-    }
-}
-
-extension SurveyCommand.Add {
-    /// `survey add` with every option set from `value` (by option name; nil: not given).
-    static func plain(_ value: (String) -> String?) -> SurveyCommand.Add {
-        var command = SurveyCommand.Add()
-        command.database = DatabaseOptions.plain(value)
-        command.fields = SurveyCommand.Fields.plain(value)
-        return command
-    }
-
-    /// The names `plain` reads, each once: the options `PlainCommandLine` accepts.
-    static var plainOptionNames: [String] {
-        var names: [String] = []
-        _ = plain { name in
-            names.append(name)
-            return nil
-        }
-        return names
     }
 }
