@@ -74,6 +74,13 @@ INSERT INTO office_rows
                 THEN r.row_values || jsonb_build_object('u1', 1 + floor(random() * 4)::int, 'u2', 1 + floor(random() * 4)::int)
                 ELSE r.row_values END
     FROM clones AS c, office_rows AS r WHERE r.kecamatan_code = '35.08.01';
+-- The typed projection of the copies' survey rows, as an ingest writes it (regency migration 0004).
+INSERT INTO survey_versions
+    SELECT o.kecamatan_code, p.response_id, p.version, o.change_id, p.survey_date, p.voided = 1,
+           p.u1, p.u2, p.u3, p.u4, p.u5, p.u6, p.u7, p.u8, p.u9
+    FROM clones AS c JOIN office_rows AS o ON o.kecamatan_code = c.code,
+         jsonb_populate_record(NULL::survey_version_row, o.row_values) AS p
+    WHERE o.table_name = 'survey_response_versions';
 COMMIT;
 ANALYZE;
 SQL

@@ -79,18 +79,20 @@ extension Regency {
                                              on: connection)[0]
         var changes = ChangeBatch(code: code, ingestID: ingestID, limit: limits.changesPerBatch)
         var rows = RowCopy(code: code, chunkBytes: limits.copyChunkBytes)
+        var projection = SurveyProjectionCopy(code: code, chunkBytes: limits.copyChunkBytes * 16)
         var fork: ForkEvidence?
         var writing = false
         var currentChange: Int64 = 0
         var summary: BundleSummary?
         var ended = false
         // The rows stream to PostgreSQL through COPY while the bundle is read and verified (the
-        // server writes one chunk while the next is verified); the changes are inserted between
-        // two COPYs, whenever a batch of them is full, and at the end.
+        // server writes one chunk while the next is verified); the survey rows' typed projection
+        // and the changes are written between two COPYs, whenever a batch of them is full, and at
+        // the end.
         while !ended {
             try RegencyServer.requireOpen(connection)
             try await connection.copyFrom(table: "office_rows", columns: RowCopy.columns, logger: server.logger) { writer in
-                while !changes.isFull {
+                while !changes.isFull && !projection.isFull {
                     guard let event = try reader.next() else {
                         ended = true
                         break
@@ -113,12 +115,22 @@ extension Regency {
                             throw StateError("\(path): a row of \(table) whose values do not match the header's columns")
                         }
                         rows.add(table: table, columns: columns, values: values, changeID: currentChange)
+                        if table == SurveyProjectionCopy.table {
+                            try projection.add(columns: columns, values: values, changeID: currentChange, path: path)
+                        }
                         if rows.isFull { try await writer.write(rows.take()) }
                     case .end(let verified):
                         summary = verified
                     }
                 }
                 if !rows.isEmpty { try await writer.write(rows.take()) }
+            }
+            if !projection.isEmpty {
+                let lines = projection.take()
+                try await connection.copyFrom(table: "survey_versions", columns: SurveyProjectionCopy.columns,
+                                              logger: server.logger) { writer in
+                    try await writer.write(lines)
+                }
             }
             try await changes.flush(on: connection, server: server)
         }

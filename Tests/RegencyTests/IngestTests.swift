@@ -110,9 +110,14 @@ struct IngestTests {
     /// included), and the same bundle again changes nothing.
     @Test func rowsAndChangesAcrossEveryBatchBoundaryAreStoredExactly() async throws {
         try await withRegency { database, runner, office in
-            try SurveyResponseStore(office.database).add(SurveyResponseInput(
+            let surveys = SurveyResponseStore(office.database)
+            try surveys.add(SurveyResponseInput(
                 date: "2026-02-12", service: "KTP", scores: "4,4,4,4,4,4,4,4,4",
                 suggestion: "\"quoted\", back\\slash \\n, tab\tand\nline break, é 日本 😀"))
+            let corrected = try surveys.add(SurveyResponseInput(date: "2026-02-13", service: "KK", scores: "1,2,3,4,,2,3,4,1"))
+            _ = try surveys.correct(corrected, SurveyResponseInput(date: "2026-02-14", service: "KK", scores: "2,2,3,4,4,2,3,4,1"))
+            _ = try surveys.void(try surveys.add(SurveyResponseInput(date: "2026-02-15", service: "KTP", scores: "3,3,3,3,3,3,3,3,3")),
+                                 reason: "entered twice")
             try office.importSurveys(300, seed: 7)
             let (path, summary) = try office.export("all.iku-bundle")
             let outcome = try await ingest(path, in: database, limits: Self.tinyLimits)
@@ -153,6 +158,28 @@ struct IngestTests {
                     """, as: String.self)
             }
             #expect(stored == ["\"quoted\", back\\slash \\n, tab\tand\nline break, é 日本 😀"])
+
+            // The survey rows' typed projection, written in parts between the COPYs, is each row as
+            // its columns read (what migration 0002's trigger and backfill wrote): none missing,
+            // none extra, corrections and voids included.
+            let projection = try await RegencyServer.with(database.address) { server in
+                try await server.rows("""
+                    WITH projected AS (
+                        SELECT o.kecamatan_code, p.response_id, p.version, o.change_id, p.survey_date, p.voided = 1 AS voided,
+                               p.u1, p.u2, p.u3, p.u4, p.u5, p.u6, p.u7, p.u8, p.u9
+                        FROM office_rows AS o, jsonb_populate_record(NULL::survey_version_row, o.row_values) AS p
+                        WHERE o.table_name = 'survey_response_versions'
+                    )
+                    SELECT (SELECT count(*) FROM projected), (SELECT count(*) FROM survey_versions),
+                           (SELECT count(*) FROM (SELECT * FROM projected EXCEPT ALL SELECT * FROM survey_versions) AS missing),
+                           (SELECT count(*) FROM (SELECT * FROM survey_versions EXCEPT ALL SELECT * FROM projected) AS extra),
+                           (SELECT count(*) FROM survey_versions WHERE version > 1), (SELECT count(*) FROM survey_versions WHERE voided),
+                           (SELECT count(*) FROM survey_versions WHERE u5 IS NULL)
+                    """, as: (Int64, Int64, Int64, Int64, Int64, Int64, Int64).self)[0]
+            }
+            #expect(projection.0 >= 303 && projection.1 == projection.0, "\(projection)")
+            #expect(projection.2 == 0 && projection.3 == 0, "\(projection)")
+            #expect(projection.4 >= 2 && projection.5 >= 1 && projection.6 >= 1, "\(projection)")
 
             let before = try await database.counts()
             #expect(try await ingest(path, in: database, limits: Self.tinyLimits) == .alreadyHeld(lastHead: summary.lastHead))

@@ -51,7 +51,7 @@ struct TestDatabase {
     /// The row counts of every table an ingest writes, to show a refusal wrote nothing.
     func counts() async throws -> [String: Int64] {
         var result: [String: Int64] = [:]
-        for table in ["ingests", "office_changes", "office_rows", "forks"] {
+        for table in ["ingests", "office_changes", "office_rows", "survey_versions", "forks"] {
             result[table] = try await count(table)
         }
         return result
