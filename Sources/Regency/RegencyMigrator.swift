@@ -49,8 +49,23 @@ struct RegencyMigrator {
         try refuseUnsafe(ledger)
         let pending = migrations.map(\.name).filter { ledger[$0] == nil }
         guard pending.isEmpty else {
-            throw StateError("the regency database \(server.address) is not initialised (pending: \(pending.joined(separator: ", "))): run iku-regency init")
+            let names = pending.joined(separator: ", ")
+            guard ledger.isEmpty else {
+                // An iku-regency newer than the database's schema: `init` with the regency's own
+                // code and name applies the rest and changes nothing else.
+                let regency = try await server.rows("SELECT code, name FROM regency", as: (String, String).self).first
+                let command = regency.map { "iku-regency init --code \($0.0) --name \(Self.shellWord($0.1))" } ?? "iku-regency init"
+                throw StateError("the regency database \(server.address) was set up by an older iku-regency (pending: \(names)): "
+                    + "run \(command) to apply them")
+            }
+            throw StateError("the regency database \(server.address) is not initialised (pending: \(names)): run iku-regency init")
         }
+    }
+
+    /// `text` as one shell word (quoted when it holds anything but letters, digits and `.-_`).
+    static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-_".unicodeScalars.contains($0)) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// The statements of a migration, one by one (the extended protocol runs one at a time): split
