@@ -221,6 +221,28 @@ struct ChangeBatch {
     }
 }
 
+/// COPY text gathered for one write: as an array (appending to it is cheaper than ByteBuffer's
+/// checked writes), sent as one ByteBuffer once `limit` bytes are gathered, and at the end.
+struct CopyChunk {
+    let limit: Int
+    var bytes: [UInt8] = []
+
+    init(bytes limit: Int) {
+        self.limit = max(1, limit)
+        bytes.reserveCapacity(self.limit + 4096)
+    }
+
+    var isFull: Bool { bytes.count >= limit }
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// What is gathered, to send; the chunk is empty again.
+    mutating func take() -> ByteBuffer {
+        let chunk = ByteBuffer(bytes: bytes)
+        bytes.removeAll(keepingCapacity: true)
+        return chunk
+    }
+}
+
 /// Rows as `COPY office_rows (kecamatan_code, table_name, row_id, change_id, row_values) FROM STDIN`
 /// reads them (PostgreSQL's text format: tab-separated, a line per row, backslash escapes), in
 /// chunks. `row_values` is the object of the row's columns after the rowid in the bundle's
@@ -229,54 +251,46 @@ struct ChangeBatch {
 /// escaped as data, never read as SQL.
 struct RowCopy {
     static let columns = ["kecamatan_code", "table_name", "row_id", "change_id", "row_values"]
-    let chunkBytes: Int
     private let code: [UInt8]
     /// Per table: its name as COPY text with the tab after it, and each column's `"name": `.
     private var encodedTables: [String: (name: [UInt8], keys: [[UInt8]])] = [:]
-    /// Gathered as an array (appending to it is cheaper than ByteBuffer's checked writes), sent
-    /// as one ByteBuffer per chunk.
-    private var bytes: [UInt8] = []
+    private var chunk: CopyChunk
     private(set) var added = 0
 
     init(code: String, chunkBytes: Int) {
-        self.chunkBytes = max(1, chunkBytes)
+        chunk = CopyChunk(bytes: chunkBytes)
         var field: [UInt8] = []
         Self.appendText(code, to: &field)
         field.append(UInt8(ascii: "\t"))
         self.code = field
-        bytes.reserveCapacity(self.chunkBytes + 4096)
     }
 
-    var isFull: Bool { bytes.count >= chunkBytes }
-    var isEmpty: Bool { bytes.isEmpty }
+    var isFull: Bool { chunk.isFull }
+    var isEmpty: Bool { chunk.isEmpty }
 
     /// The rows gathered so far, to send.
-    mutating func take() -> ByteBuffer {
-        let chunk = ByteBuffer(bytes: bytes)
-        bytes.removeAll(keepingCapacity: true)
-        return chunk
-    }
+    mutating func take() -> ByteBuffer { chunk.take() }
 
     /// A row of `table`: its rowid (the first value) and an object of the other columns.
     mutating func add(table: String, columns: [String], values: [DatabaseValue], changeID: Int64) {
         let encoded = encodedTables[table] ?? encode(table: table, columns: columns)
-        bytes.append(contentsOf: code)
-        bytes.append(contentsOf: encoded.name)
-        if case .integer(let id) = values[0] { Self.appendInteger(id, to: &bytes) } else { bytes.append(contentsOf: #"\N"#.utf8) }
-        bytes.append(UInt8(ascii: "\t"))
-        Self.appendInteger(changeID, to: &bytes)
-        bytes.append(UInt8(ascii: "\t"))
-        bytes.append(UInt8(ascii: "{"))
+        chunk.bytes.append(contentsOf: code)
+        chunk.bytes.append(contentsOf: encoded.name)
+        if case .integer(let id) = values[0] { Self.appendInteger(id, to: &chunk.bytes) } else { chunk.bytes.append(contentsOf: #"\N"#.utf8) }
+        chunk.bytes.append(UInt8(ascii: "\t"))
+        Self.appendInteger(changeID, to: &chunk.bytes)
+        chunk.bytes.append(UInt8(ascii: "\t"))
+        chunk.bytes.append(UInt8(ascii: "{"))
         for index in 1..<values.count {
             if index > 1 {
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(UInt8(ascii: " "))
+                chunk.bytes.append(UInt8(ascii: ","))
+                chunk.bytes.append(UInt8(ascii: " "))
             }
-            bytes.append(contentsOf: encoded.keys[index - 1])
-            Self.append(values[index], to: &bytes)
+            chunk.bytes.append(contentsOf: encoded.keys[index - 1])
+            Self.append(values[index], to: &chunk.bytes)
         }
-        bytes.append(UInt8(ascii: "}"))
-        bytes.append(UInt8(ascii: "\n"))
+        chunk.bytes.append(UInt8(ascii: "}"))
+        chunk.bytes.append(UInt8(ascii: "\n"))
         added += 1
     }
 

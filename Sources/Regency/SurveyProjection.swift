@@ -14,28 +14,23 @@ struct SurveyProjectionCopy {
     /// The row's columns read, in the projection's order after the code and the change.
     static let read = ["response_id", "version", "survey_date", "voided", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"]
 
-    let chunkBytes: Int
     private let code: [UInt8]
     /// Where each of `read` is among the bundle's columns of the table (nil: not there).
     private var positions: [Int?]?
-    private var bytes: [UInt8] = []
+    private var chunk: CopyChunk
 
     init(code: String, chunkBytes: Int) {
-        self.chunkBytes = max(1, chunkBytes)
+        chunk = CopyChunk(bytes: chunkBytes)
         var field: [UInt8] = []
         RowCopy.appendText(code, to: &field)
         self.code = field
     }
 
-    var isFull: Bool { bytes.count >= chunkBytes }
-    var isEmpty: Bool { bytes.isEmpty }
+    var isFull: Bool { chunk.isFull }
+    var isEmpty: Bool { chunk.isEmpty }
 
     /// The lines gathered so far, to send.
-    mutating func take() -> ByteBuffer {
-        let chunk = ByteBuffer(bytes: bytes)
-        bytes.removeAll(keepingCapacity: true)
-        return chunk
-    }
+    mutating func take() -> ByteBuffer { chunk.take() }
 
     /// A version row of the survey table (`columns` as the bundle's header gives them, the rowid
     /// first) written by change `changeID`.
@@ -46,24 +41,24 @@ struct SurveyProjectionCopy {
         func refuse(_ column: String) -> Error {
             StateError("\(path): a row of \(Self.table) whose \(column) is not what the survey's column holds")
         }
-        bytes.append(contentsOf: code)
+        chunk.bytes.append(contentsOf: code)
         for (index, column) in Self.read.enumerated() {
-            bytes.append(UInt8(ascii: "\t"))
+            chunk.bytes.append(UInt8(ascii: "\t"))
             if index == 2 {
-                RowCopy.appendInteger(changeID, to: &bytes)
-                bytes.append(UInt8(ascii: "\t"))
+                RowCopy.appendInteger(changeID, to: &chunk.bytes)
+                chunk.bytes.append(UInt8(ascii: "\t"))
             }
             switch (column, value(index)) {
-            case (_, .null): bytes.append(contentsOf: #"\N"#.utf8)
-            case ("survey_date", .text(let date)): RowCopy.appendText(date, to: &bytes)
-            case ("voided", .integer(let voided)): bytes.append(voided == 1 ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+            case (_, .null): chunk.bytes.append(contentsOf: #"\N"#.utf8)
+            case ("survey_date", .text(let date)): RowCopy.appendText(date, to: &chunk.bytes)
+            case ("voided", .integer(let voided)): chunk.bytes.append(voided == 1 ? UInt8(ascii: "t") : UInt8(ascii: "f"))
             case ("response_id", .integer(let integer)), ("version", .integer(let integer)):
-                RowCopy.appendInteger(integer, to: &bytes)
+                RowCopy.appendInteger(integer, to: &chunk.bytes)
             case (_, .integer(let score)) where index >= 4 && Int64(Int16.min)...Int64(Int16.max) ~= score:
-                RowCopy.appendInteger(score, to: &bytes)
+                RowCopy.appendInteger(score, to: &chunk.bytes)
             default: throw refuse(column)
             }
         }
-        bytes.append(UInt8(ascii: "\n"))
+        chunk.bytes.append(UInt8(ascii: "\n"))
     }
 }
