@@ -137,12 +137,11 @@ extension Regency {
         }
 
         let scope = offices.compactMap { office in last[office.code].map { (office.code, $0.id) } }
-        let replica = try OfficeReplica(clock: clock)
-        let tables = (loaded: replica.loadedTables, withChanges: replica.tablesReadWithTheirChange)
         // One worker a core, each with a replica of its own.
         let workers = try (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))).map {
             try ReplicaWorker(clock: clock, label: "iku-regency.replica.\($0)")
         }
+        let tables = workers[0].tables
         let place = Dictionary(uniqueKeysWithValues: offices.enumerated().map { ($1.code, $0) })
         // PostgreSQL aggregates the responses on one connection while the rows come on others, a
         // part of the kecamatan at a time; the workers compute each part's replicas while the

@@ -12,11 +12,17 @@ actor ReplicaWorker {
     private let executor: QueueExecutor
     private let replica: OfficeReplica
 
+    /// The tables a replica loads, and those of them read with the change that wrote their rows
+    /// (`OfficeReplica.loadedTables`, `tablesReadWithTheirChange`): what to fetch for it.
+    nonisolated let tables: (loaded: [String], withChanges: [String])
+
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     init(clock: Clock, label: String) throws {
         executor = QueueExecutor(label: label)
-        replica = try OfficeReplica(clock: clock)
+        let replica = try OfficeReplica(clock: clock)
+        tables = (loaded: replica.loadedTables, withChanges: replica.tablesReadWithTheirChange)
+        self.replica = replica
     }
 
     /// What one kecamatan's replica is loaded with, and the report it computes.
