@@ -193,9 +193,16 @@ struct ReadOnlyFileTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: iku.databasePath)
         var command: [String] = []
         if getuid() == 0 {
+            // The copy is written by `install`, not by this process: a file this process held open
+            // for writing would be inherited by any child another test forks meanwhile, and
+            // executing the copy would then fail with "Text file busy".
             let copy = iku.path("iku-copy")
-            try FileManager.default.copyItem(atPath: IkuRunner.executable.path, toPath: copy)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+            let install = Process()
+            install.executableURL = URL(fileURLWithPath: "/usr/bin/install")
+            install.arguments = ["-m", "0755", IkuRunner.executable.path, copy]
+            try install.run()
+            install.waitUntilExit()
+            try #require(install.terminationStatus == 0, "install of the binary's copy failed")
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
             command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", copy]
         } else {
