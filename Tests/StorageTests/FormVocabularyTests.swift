@@ -94,8 +94,8 @@ struct FormVocabularyTests {
         // SPEC.md: 06:30 WIB on 1 January belongs to the new year though it is 31 December in UTC.
         let instant = try #require(parse("2026-12-31T23:30:00Z"))
         #expect(FormTimestamp.surveyDate(instant, order: .dmy, zone: jakarta) == CalendarDate("2027-01-01"))
-        #expect(FormTimestamp.surveyDate(instant, order: .dmy, zone: TimeZone(identifier: "UTC")!) == CalendarDate("2026-12-31"))
-        let makassar = try #require(TimeZone(identifier: "Asia/Makassar"))
+        #expect(FormTimestamp.surveyDate(instant, order: .dmy, zone: OfficeZone(identifier: "UTC")!) == CalendarDate("2026-12-31"))
+        let makassar = try #require(OfficeZone(identifier: "Asia/Makassar"))
         #expect(FormTimestamp.surveyDate(try #require(parse("2026-06-30T16:30:00Z")), order: .dmy, zone: makassar)
                 == CalendarDate("2026-07-01"))
     }

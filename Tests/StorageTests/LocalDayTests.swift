@@ -26,12 +26,10 @@ struct LocalDayTests {
 
     /// WIB, WITA and WIT are read as the fixed offsets SPEC.md gives them, without ICU: the same
     /// offsets, days and day starts as Foundation's time zones at every instant from 1970 to 2100
-    /// (every 2 days and 7 hours, so every hour of the day comes round), and the same
-    /// `timeZone` for the form import.
+    /// (every 2 days and 7 hours, so every hour of the day comes round).
     @Test func indonesiasZonesAreTheirFixedOffsets() throws {
         for zone in [OfficeZone.wib, .wita, .wit] {
             let foundation = try #require(TimeZone(identifier: zone.identifier))
-            #expect(zone.timeZone == foundation)
             #expect(OfficeZone(identifier: zone.identifier) == zone)
             var seconds = 0.0
             var differing: [Date] = []
@@ -46,6 +44,32 @@ struct LocalDayTests {
             #expect(differing.isEmpty, "\(zone): \(differing.prefix(5))")
             let day = try self.day("2026-03-02")
             #expect(zone.start(of: day) == day.startOfDayUTC.addingTimeInterval(-TimeInterval(foundation.secondsFromGMT())))
+        }
+    }
+
+    /// Any other zone is read from the system's tz database (`ZoneInfo`): the same offsets and days
+    /// as Foundation's time zones (ICU's copy of the same database) from 1970 to 2037, with daylight
+    /// saving, half and quarter hours, and a zone whose offset changed (Asia/Pontianak).
+    @Test func otherZonesComeFromTheTzDatabase() throws {
+        for identifier in ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Adelaide", "America/St_Johns",
+                           "Pacific/Chatham", "Asia/Kathmandu", "Asia/Pontianak", "Asia/Tokyo", "UTC", "Etc/GMT-14"] {
+            let zone = try #require(OfficeZone(identifier: identifier), "\(identifier)")
+            let foundation = try #require(TimeZone(identifier: identifier))
+            var seconds = 0.0
+            var differing: [Date] = []
+            while seconds < 2_145_916_800 {  // 2038-01-01
+                let instant = Date(timeIntervalSince1970: seconds)
+                if zone.offset(at: instant) != foundation.secondsFromGMT(for: instant)
+                    || zone.day(of: instant) != CalendarDate(dayOf: instant, in: foundation) {
+                    differing.append(instant)
+                }
+                seconds += 86_400 + 3_600 + 60
+            }
+            #expect(differing.isEmpty, "\(identifier): \(differing.prefix(5))")
+        }
+        for malformed in ["", "Asia/", "/etc/localtime", "../../etc/passwd", "Asia/../Asia/Tokyo", "./UTC", "right/UTC",
+                          "Asia", "zone.tab", "Asia/Tempursari", "Asia/Tokyo\u{0}", "-UTC"] {
+            #expect(OfficeZone(identifier: malformed) == nil, "\(malformed)")
         }
     }
 

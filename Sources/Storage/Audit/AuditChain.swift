@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The SHA-256 chain over the change log: sealing new changes, and the digests both sealing and
 /// verifying compute.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What `iku audit verify` found.
 public struct VerificationReport: Sendable, Equatable {

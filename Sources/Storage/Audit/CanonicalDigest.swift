@@ -1,6 +1,6 @@
 import CSQLite
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// SHA-256 over an unambiguous encoding of typed values: each value is a one-byte type tag,
 /// then (for all but NULL) an 8-byte big-endian length or number, then its bytes.

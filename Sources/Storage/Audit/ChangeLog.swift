@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One entry of the change log, with its chain digest.
 public struct ChangeEntry: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The record kinds that have versions, and where their versions live.
 public enum VersionedKind: String, Sendable, CaseIterable {

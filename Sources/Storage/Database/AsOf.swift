@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A point in the change log: the database as it stood once change `lastChangeID` was recorded.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A calendar day written `YYYY-MM-DD`, checked to exist (so 2025-02-30 is refused).
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {

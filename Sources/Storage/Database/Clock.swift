@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where `iku` gets the time of a change. Injectable so tests and replays never sleep.
 public struct Clock: Sendable {
@@ -54,12 +55,12 @@ public enum Timestamp {
     /// date is not an instant: which instants it spans depends on the office's zone
     /// (`OfficeCalendar.instant`).
     public static func parse(_ text: String) -> Date? {
-        stored(text) ?? withFraction.date(from: text) ?? plain.date(from: text)
+        stored(text) ?? (try? withFraction.parse(text)) ?? (try? plain.parse(text))
     }
 
     /// The form `format` writes (`2026-11-28T08:05:15.123Z`, or without the fraction), read by
     /// hand: a report shows thousands of them, and the formatter costs microseconds each. Any
-    /// other text is nil, for the formatters to read.
+    /// other text is nil, for the format styles to read.
     static func stored(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { bytes -> Date? in
@@ -89,16 +90,6 @@ public enum Timestamp {
         }
     }
 
-    // ISO8601DateFormatter is documented as thread-safe; creating one is slow.
-    nonisolated(unsafe) private static let withFraction: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
-
-    nonisolated(unsafe) private static let plain: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter
-    }()
+    private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let plain = Date.ISO8601FormatStyle()
 }

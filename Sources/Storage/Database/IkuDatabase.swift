@@ -1,5 +1,6 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An open iku database: a SQLite connection that has been identified as iku's, checked against
 /// the migrations this binary carries, and given a clock and an actor for the changes it records.
@@ -69,7 +70,7 @@ public final class IkuDatabase {
     ) throws -> IkuDatabase {
         try office.validate()
         let zone = try timeZone ?? office.provinceZone()
-        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw DatabaseStateError.alreadyExists(path: path) }
             throw StateError("cannot create \(MessageText.path(path)): \(String(cString: strerror(errno)))")

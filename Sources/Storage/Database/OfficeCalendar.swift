@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The office's days: its time zone read with the database's clock. The one place that says
 /// what "today" is for a database and where a local day begins and ends, so every feature that

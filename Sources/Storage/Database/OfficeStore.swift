@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The kecamatan this database belongs to.
 public struct Office: Equatable, Sendable {
@@ -16,7 +16,7 @@ public struct Office: Equatable, Sendable {
             throw InputError(field: "kecamatan-code", value: kecamatanCode,
                              allowed: "a Kemendagri kecamatan code PP.KK.CC such as 35.08.01")
         }
-        let name = kecamatanName.trimmingCharacters(in: .whitespaces)
+        let name = kecamatanName.trimmingWhitespace()
         guard !name.isEmpty, name == kecamatanName, name.count <= 100 else {
             throw InputError(field: "kecamatan-name", value: kecamatanName,
                              allowed: "a name of 1 to 100 characters without leading or trailing spaces")

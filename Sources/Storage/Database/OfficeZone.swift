@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The time zone an office reasons in: every day `iku` talks about is a calendar day in it
 /// (SPEC.md "Days and time zones"). Moments stay stored in UTC.
@@ -7,16 +7,12 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
     public let identifier: String
     /// Seconds ahead of UTC of Indonesia's three zones, which SPEC.md fixes (WIB UTC+7, WITA
     /// UTC+8, WIT UTC+9; tzdata agrees for every instant since 1970, a test checks it against
-    /// Foundation's): their days need no ICU time zone, whose first use cost a twentieth of one
-    /// `survey add`. Nil for any other zone.
+    /// Foundation's): their days need no time zone database. Nil for any other zone.
     private let fixedOffset: Int?
-    /// Any other zone, from Foundation; nil for the three above (`timeZone` makes theirs).
-    private let otherZone: TimeZone?
+    /// Any other zone, from the system's tz database; nil for the three above.
+    private let otherZone: ZoneInfo?
 
-    /// The zone as Foundation's `TimeZone` (for parsing form timestamps).
-    var timeZone: TimeZone { otherZone ?? TimeZone(identifier: identifier)! }
-
-    /// The zone named `identifier`; nil when Foundation does not know the name.
+    /// The zone named `identifier`; nil when the system's tz database does not know the name.
     public init?(identifier: String) {
         switch identifier {
         case "Asia/Jakarta": self = .wib; return
@@ -24,12 +20,10 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
         case "Asia/Jayapura": self = .wit; return
         default: break
         }
-        guard TimeZone.knownTimeZoneIdentifiers.contains(identifier), let timeZone = TimeZone(identifier: identifier) else {
-            return nil
-        }
+        guard let zone = ZoneInfo(identifier: identifier) else { return nil }
         self.identifier = identifier
         fixedOffset = nil
-        otherZone = timeZone
+        otherZone = zone
     }
 
     public static let wib = OfficeZone(known: "Asia/Jakarta", hours: 7)
@@ -81,7 +75,7 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
         case "Asia/Jakarta", "Asia/Pontianak": return "WIB"
         case "Asia/Makassar": return "WITA"
         case "Asia/Jayapura": return "WIT"
-        default: return Self.offsetText(timeZone.secondsFromGMT())
+        default: return Self.offsetText(offset(at: Date()))
         }
     }
 
@@ -90,13 +84,13 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
     static func offsetText(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
-        return String(format: "UTC%@%02d:%02d", sign, minutes / 60, minutes % 60)
+        return "UTC" + sign + DigitText.padded(minutes / 60, 2) + ":" + DigitText.padded(minutes % 60, 2)
     }
 
     /// Seconds ahead of UTC at `instant`.
     func offset(at instant: Date) -> Int {
-        if let fixedOffset, instant.timeIntervalSince1970 >= 0 { return fixedOffset }
-        return timeZone.secondsFromGMT(for: instant)
+        if let fixedOffset { return fixedOffset }
+        return otherZone!.offset(at: instant)
     }
 
     /// The local calendar day `instant` falls on.
@@ -124,7 +118,7 @@ public struct OfficeZone: Hashable, Sendable, CustomStringConvertible {
         let seconds = Int((instant.timeIntervalSince1970 + TimeInterval(offset(at: instant))).rounded(.down))
         let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
         let secondOfDay = seconds - day.daysSinceEpoch * 86_400
-        return day.description + String(format: " %02d:%02d ", secondOfDay / 3600, secondOfDay % 3600 / 60) + abbreviation
+        return day.description + " " + DigitText.padded(secondOfDay / 3600, 2) + ":" + DigitText.padded(secondOfDay % 3600 / 60, 2) + " " + abbreviation
     }
 
     /// A stored UTC timestamp (`changes.recorded_at`) as people read it; the text itself when

@@ -13,8 +13,9 @@ public enum ProcessEnvironment {
     }
 }
 
-/// Decimal text of integers, zero-padded like `%0Nd`, without `String(format:)`, whose
-/// variadic arguments cost the runtime's first protocol-conformance look-ups on every start.
+/// Decimal text of integers, zero-padded like `%0Nd`, without a formatter (Foundation's
+/// `String(format:)` is not in FoundationEssentials, and its variadic arguments cost the runtime's
+/// first protocol-conformance look-ups on every start).
 enum DigitText {
     /// `value` in decimal with at least `width` digits (leading zeros), e.g. `padded(7, 2)` is `07`.
     static func padded(_ value: Int, _ width: Int) -> String {

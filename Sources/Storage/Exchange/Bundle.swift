@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An export bundle: the office's changes after a head, with every row they wrote and their
 /// digests, signed with the office key, for the regency to verify and ingest.
@@ -189,7 +190,7 @@ final class BundleFile {
     init(creating path: String) throws {
         self.path = path
         temporaryPath = path + ".partial-\(getpid())"
-        descriptor = Foundation.open(temporaryPath, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+        descriptor = Glibc.open(temporaryPath, O_CREAT | O_EXCL | O_WRONLY, 0o644)
         guard descriptor >= 0 else {
             throw StateError("cannot create \(temporaryPath): \(String(cString: strerror(errno)))")
         }
@@ -205,7 +206,7 @@ final class BundleFile {
     func bodyDigest() -> String {
         var hasher = hasher
         buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 
     /// Writes out the rest, syncs it and links it into place.
@@ -231,7 +232,7 @@ final class BundleFile {
             hasher.update(bufferPointer: bytes)
             var offset = 0
             while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw StateError("cannot write \(temporaryPath): \(String(cString: strerror(errno)))")

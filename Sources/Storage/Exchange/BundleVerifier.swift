@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads an export bundle as a stream and checks it completely: its format, every change's
 /// content digest recomputed from its rows, the chain of entry digests from its first head, the
@@ -105,16 +106,16 @@ public struct BundleReader {
             throw StateError("\(path) is empty: not an iku bundle")
         }
         hasher.update(data: headerBytes)
-        guard let header = Self.object(headerBytes), header["format"] as? String == Bundle.formatName,
-              let version = header["version"] as? Int else {
+        guard let header = JSONValue.object(headerBytes), header["format"]?.string == Bundle.formatName,
+              let version = header["version"]?.integer else {
             throw StateError("\(path) is not an iku bundle")
         }
         guard version <= Bundle.formatVersion else {
             throw StateError("\(path) is a bundle of format version \(version); this iku reads version \(Bundle.formatVersion) (update iku)")
         }
-        guard let office = header["office"] as? [String: Any], let code = office["code"] as? String,
-              let name = office["name"] as? String, let publicKey = header["public_key"] as? String,
-              let firstHead = header["first_head"] as? String, let tables = header["tables"] as? [String: [String]] else {
+        guard let office = header["office"]?.object, let code = office["code"]?.string,
+              let name = office["name"]?.string, let publicKey = header["public_key"]?.string,
+              let firstHead = header["first_head"]?.string, let tables = Self.tables(header["tables"]) else {
             throw StateError("\(path): line \(headerLine): the header lacks the office, key, first head or tables")
         }
         if let expected, expected != publicKey {
@@ -141,30 +142,30 @@ public struct BundleReader {
         if let (table, values) = bytes.withUnsafeBytes(RowLine.parse) {
             return try row(table: table, values: values, bytes: bytes, line: number)
         }
-        guard let object = Self.object(bytes) else { throw fail(number, "not a JSON object") }
-        if let row = object["row"] as? [Any], let table = object["table"] as? String {
+        guard let object = JSONValue.object(bytes) else { throw fail(number, "not a JSON object") }
+        if let row = object["row"]?.array, let table = object["table"]?.string {
             let values = try row.map { try Self.value($0, line: number, path: path) }
             return try self.row(table: table, values: values, bytes: bytes, line: number)
-        } else if let values = object["change"] as? [Any] {
+        } else if let values = object["change"]?.array {
             hasher.update(data: bytes)
             try finishChange()
-            guard values.count == 7, let content = object["content_sha256"] as? String,
-                  let previous = object["previous_sha256"] as? String, let entry = object["entry_sha256"] as? String else {
+            guard values.count == 7, let content = object["content_sha256"]?.string,
+                  let previous = object["previous_sha256"]?.string, let entry = object["entry_sha256"]?.string else {
                 throw fail(number, "a change without its seven values and three digests")
             }
             let change = BundleChange(values: try values.map { try Self.value($0, line: number, path: path) },
                                       contentSHA256: content, previousSHA256: previous, entrySHA256: entry)
             pending = (number, change, ContentDigest())
             return .change(change)
-        } else if let end = object["end"] as? [String: Any] {
+        } else if let end = object["end"]?.object {
             try finishChange()
-            let bodySHA256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-            guard end["changes"] as? Int == changes, end["rows"] as? Int == rows else {
-                throw fail(number, "the trailer counts \(end["changes"] ?? "?") changes and \(end["rows"] ?? "?") rows; the bundle holds \(changes) and \(rows)")
+            let bodySHA256 = Hex.lowercase(hasher.finalize())
+            guard end["changes"]?.integer == changes, end["rows"]?.integer == rows else {
+                throw fail(number, "the trailer counts \(end["changes"]?.description ?? "?") changes and \(end["rows"]?.description ?? "?") rows; the bundle holds \(changes) and \(rows)")
             }
-            guard end["last_head"] as? String == head else { throw fail(number, "the trailer's last head is not the chain's") }
-            guard end["body_sha256"] as? String == bodySHA256 else { throw fail(number, "the bytes before the trailer were changed") }
-            guard let signatureText = end["signature"] as? String, let signature = Data(base64Encoded: signatureText),
+            guard end["last_head"]?.string == head else { throw fail(number, "the trailer's last head is not the chain's") }
+            guard end["body_sha256"]?.string == bodySHA256 else { throw fail(number, "the bytes before the trailer were changed") }
+            guard let signatureText = end["signature"]?.string, let signature = Data(base64Encoded: signatureText),
                   key.isValidSignature(signature, for: Bundle.signedMessage(bodySHA256: bodySHA256)) else {
                 throw fail(number, "the signature does not verify with \(header.publicKey)")
             }
@@ -205,19 +206,25 @@ public struct BundleReader {
         changes += 1
     }
 
-    private static func object(_ bytes: Data) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: bytes, options: [])) as? [String: Any]
+    /// The header's tables: each table's name and its columns.
+    private static func tables(_ json: JSONValue?) -> [String: [String]]? {
+        guard let members = json?.object else { return nil }
+        var tables: [String: [String]] = [:]
+        for (table, columns) in members {
+            guard let names = columns.array?.compactMap(\.string), names.count == columns.array?.count else { return nil }
+            tables[table] = names
+        }
+        return tables
     }
 
-    static func value(_ json: Any, line: Int, path: String) throws -> DatabaseValue {
+    static func value(_ json: JSONValue, line: Int, path: String) throws -> DatabaseValue {
         switch json {
-        case is NSNull: return .null
-        case let text as String: return .text(text)
-        case let integer as Int:
-            return .integer(Int64(integer))
-        case let object as [String: Any]:
-            if let text = object["real"] as? String, let real = Double(text) { return .real(real) }
-            if let text = object["blob"] as? String, let data = Data(base64Encoded: text) { return .blob(data) }
+        case .null: return .null
+        case .string(let text): return .text(text)
+        case .integer(let integer): return .integer(integer)
+        case .object(let object):
+            if let text = object["real"]?.string, let real = Double(text) { return .real(real) }
+            if let text = object["blob"]?.string, let data = Data(base64Encoded: text) { return .blob(data) }
         default: break
         }
         throw StateError("\(path): line \(line): a value iku does not write: \(json)")
@@ -228,7 +235,7 @@ public struct BundleReader {
 /// break included (the bytes a digest covers). The line break is found with `memchr` in a byte
 /// array read from an offset: searching `Data` byte by byte cost a third of reading a bundle.
 private struct LineReader {
-    private let handle: FileHandle
+    private let file: ReadableFile
     private var buffer: [UInt8] = []
     /// Where the next line starts in `buffer`.
     private var start = 0
@@ -236,10 +243,7 @@ private struct LineReader {
     private var number = 0
 
     init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StateError("cannot read \(path): no such file or not readable")
-        }
-        self.handle = handle
+        file = try ReadableFile(path: path)
     }
 
     mutating func next() throws -> (Int, Data)? {
@@ -265,8 +269,7 @@ private struct LineReader {
             }
             buffer.removeSubrange(0..<start)
             start = 0
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            if try !file.read(upTo: 1 << 20, into: &buffer) { atEnd = true }
         }
     }
 }

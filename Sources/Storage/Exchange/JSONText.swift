@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// JSON string literals, written the same way by every JSON iku prints or exports.
 public enum JSONText {
@@ -13,7 +13,7 @@ public enum JSONText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            case _ where scalar.value < 0x20: result += "\\u00" + Hex.lowercase([UInt8(scalar.value)])
             default: result.unicodeScalars.append(scalar)
             }
         }

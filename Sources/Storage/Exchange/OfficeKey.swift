@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The office's Ed25519 signing key, kept in a file outside the database (mode 0600), with which
 /// `iku export` signs the bundles the regency verifies.
@@ -22,23 +23,32 @@ public struct OfficeKey {
                                    environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["IKU_KEY"], !path.isEmpty { return path }
         let configuration = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+            ?? (environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.config"
         return configuration + "/iku/\(kecamatanCode).key"
+    }
+
+    /// The folder part of `path` as Foundation's `deletingLastPathComponent` gives it: `""` for a
+    /// bare file name, `/` for a file at the root.
+    static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Creates a new key in a new file at `path` (mode 0600; its folder is created 0700 when
     /// missing). Never replaces an existing file.
     public static func create(at path: String) throws -> OfficeKey {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Self.folder(of: path)
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StateError("cannot create the folder \(folder) for the key: \(error.localizedDescription)")
+                throw StateError("cannot create the folder \(folder) for the key: \(FileErrorText.reason(error))")
             }
         }
-        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST {
                 throw StateError("a key already exists at \(path); iku never replaces a key (use it, or give --key NEW-PATH)")
@@ -47,7 +57,7 @@ public struct OfficeKey {
         }
         let key = OfficeKey(privateKey: Curve25519.Signing.PrivateKey())
         let text = fileHeader + "\n" + key.privateKey.rawRepresentation.base64EncodedString() + "\n"
-        let written = text.utf8CString.withUnsafeBufferPointer { Foundation.write(descriptor, $0.baseAddress, $0.count - 1) }
+        let written = text.utf8CString.withUnsafeBufferPointer { Glibc.write(descriptor, $0.baseAddress, $0.count - 1) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written == text.utf8.count, synced else {
@@ -85,7 +95,7 @@ public enum PublicKeyText {
 
     /// Reads a public key, refusing anything else with a message naming `field`.
     public static func parse(_ text: String, field: String = "public-key") throws -> Curve25519.Signing.PublicKey {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.hasPrefix(prefix), let raw = Data(base64Encoded: String(trimmed.dropFirst(prefix.count))),
               let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
             throw InputError(field: field, value: text, allowed: "a public key as iku key show prints it (ed25519: and 44 base64 characters)")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One office's records rebuilt in memory from the rows it sent the regency, so that the office's
 /// own queries compute its figures there: the regency's figures of a kecamatan are then its own
@@ -108,11 +108,11 @@ public final class OfficeReplica {
     }
 
     /// The columns of `row` and their values: read by `RowLine` when PostgreSQL printed them as
-    /// it does, else by `JSONSerialization`.
+    /// it does, else by `JSONDecoder`.
     static func members(_ row: Row) throws -> [(key: String, value: DatabaseValue)] {
         var json = row.json
         if let members = json.withUTF8({ RowLine.object(UnsafeRawBufferPointer($0)) }) { return members }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+        guard let object = JSONValue.object(Data(json.utf8)) else {
             throw StateError("a row of \(row.table) that is not a JSON object")
         }
         return try object.map { ($0.key, try BundleReader.value($0.value, line: 0, path: row.table)) }

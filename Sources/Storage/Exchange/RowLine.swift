@@ -1,11 +1,12 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The row lines of a bundle read without Foundation's JSON parser: `{"table": T, "row": [V, ...]}`
 /// exactly as `BundleExporter` spells them (one space after each colon and comma, a line break at
 /// the end), V one of null, an integer, a string without `\u` escapes, `{"real": "TEXT"}` or
 /// `{"blob": "BASE64"}`. Anything else, or any doubt (a number with a fraction or out of range, an
 /// invalid UTF-8 sequence, a control character), gives nil and the line is read by
-/// `JSONSerialization` as before, whose verdict then stands: this only reads faster what that reads
+/// `JSONDecoder` (`JSONValue`), whose verdict then stands: this only reads faster what that reads
 /// the same way. Rows are nearly every line of a bundle, and Foundation's parser was most of the
 /// time of verifying one.
 enum RowLine {
@@ -31,7 +32,7 @@ enum RowLine {
 
     /// A JSON object of such values as PostgreSQL prints a `jsonb` (`{"key": V, "key": V}`, the
     /// same spacing; the regency's `office_rows.row_values`), or nil when it is not exactly that,
-    /// and the caller reads it with `JSONSerialization`.
+    /// and the caller reads it with `JSONDecoder` (`JSONValue`).
     static func object(_ text: UnsafeRawBufferPointer) -> [(key: String, value: DatabaseValue)]? {
         var cursor = Cursor(bytes: text)
         guard cursor.literal("{") else { return nil }

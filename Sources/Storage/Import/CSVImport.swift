@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What kind of records a CSV file holds, as stored in `imports.kind`.
 public enum ImportKind: String, Sendable {

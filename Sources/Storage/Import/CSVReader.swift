@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What is wrong with one CSV record's structure or encoding.
 enum CSVProblem: Equatable, Sendable {
@@ -82,7 +83,7 @@ final class CSVReader {
 
     /// Opens `path` for reading. `chunkSize` is how much is read at a time (at least 4 bytes).
     init(path: String, chunkSize: Int = 1 << 20) throws {
-        descriptor = Foundation.open(path, O_RDONLY)
+        descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw StateError("cannot open \(MessageText.path(path)): \(String(cString: strerror(errno)))")
         }
@@ -109,7 +110,7 @@ final class CSVReader {
 
     /// The hex SHA-256 of every byte read; complete once `next()` has returned false.
     func sha256() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(hasher.finalize())
     }
 
     /// Moves to the next non-blank record; false at the end of the file.
@@ -308,7 +309,7 @@ enum UTF8Check {
 /// The SHA-256 of a whole file, read in chunks.
 enum FileDigest {
     static func sha256(path: String) throws -> String {
-        let descriptor = Foundation.open(path, O_RDONLY)
+        let descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else { throw StateError("cannot open \(MessageText.path(path)): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         let size = 1 << 20
@@ -322,6 +323,6 @@ enum FileDigest {
             if count == 0 { break }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: count))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 }

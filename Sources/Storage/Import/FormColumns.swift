@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What one column of a form export holds, found from its heading by what it asks.
 public enum FormColumnRole: Equatable, Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How to import a form export (`iku survey import FILE --form`).
 public struct FormImportOptions: Sendable {
@@ -7,7 +8,7 @@ public struct FormImportOptions: Sendable {
     /// The office's time zone: a timestamp with an offset is read as its calendar date here; one
     /// without is taken as the form tool's wall clock in this zone (see `FormTimestamp`). Nil
     /// means the office's own zone (`IkuDatabase.officeZone`).
-    public var timeZone: TimeZone?
+    public var timeZone: OfficeZone?
     /// How `a/b/yyyy` dates are read; nil decides from the file (see `FormDateOrderSource`).
     public var dateOrder: FormTimestamp.DateOrder?
     /// The language of the refusals.
@@ -16,7 +17,7 @@ public struct FormImportOptions: Sendable {
     /// with a service column is refused with it.
     public var service: String?
 
-    public init(dryRun: Bool = false, allowDuplicateFile: Bool = false, timeZone: TimeZone? = nil,
+    public init(dryRun: Bool = false, allowDuplicateFile: Bool = false, timeZone: OfficeZone? = nil,
                 dateOrder: FormTimestamp.DateOrder? = nil, language: MessageLanguage = .id, service: String? = nil) {
         self.dryRun = dryRun
         self.allowDuplicateFile = allowDuplicateFile
@@ -66,7 +67,7 @@ extension SurveyResponseStore {
     public func importForm(path: String, options: FormImportOptions = FormImportOptions(),
                            progress: (ImportProgress) -> Void = { _ in }) throws -> FormImportReport {
         var options = options
-        if options.timeZone == nil { options.timeZone = try database.officeZone().timeZone }
+        if options.timeZone == nil { options.timeZone = try database.officeZone() }
         var importer = FormRowImporter(connection: database.connection, limit: try database.eventDateLimit(),
                                        path: path, options: options)
         let report = try CSVImport<FormRowImporter>(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The date-times form tools write in their exports, read into survey dates.
 ///
@@ -12,7 +12,7 @@ import Foundation
 /// in the office's zone (06:30 WIB on 1 January is 1 January, though still 31 December in UTC).
 public enum FormTimestamp {
     /// The zone of an office in western Indonesia (WIB), iku's default.
-    public static let defaultZone = TimeZone(identifier: "Asia/Jakarta")!
+    public static let defaultZone = OfficeZone.wib
 
     /// How the two numbers before the year of a `a/b/yyyy` date are read.
     public enum DateOrder: String, Sendable, CaseIterable {
@@ -57,7 +57,7 @@ public enum FormTimestamp {
     }
 
     /// The survey date of a parsed timestamp, or nil for a date that does not exist.
-    static func surveyDate(_ parsed: Parsed, order: DateOrder, zone: TimeZone) -> CalendarDate? {
+    static func surveyDate(_ parsed: Parsed, order: DateOrder, zone: OfficeZone) -> CalendarDate? {
         switch parsed {
         case .slashed(let first, let second, let year):
             return order == .dmy ? CalendarDate(year: year, month: second, day: first)
@@ -66,7 +66,7 @@ public enum FormTimestamp {
             return date
         case .iso(let date, let hour, let minute, let second, let offset?):
             let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
-            return CalendarDate(dayOf: Date(timeIntervalSince1970: TimeInterval(seconds)), in: zone)
+            return zone.day(of: Date(timeIntervalSince1970: TimeInterval(seconds)))
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The language of the messages a clerk reads while keying or importing survey forms:
 /// Indonesian by default, English on request (`--lang en`).
@@ -35,17 +35,23 @@ extension InputError {
             return "wajib diisi: " + indonesianAllowed(String(allowed.dropFirst("it is required: ".count)))
         }
         if let known = indonesianRules[allowed] { return known }
-        let scanner = Scanner(string: allowed)
-        scanner.charactersToBeSkipped = nil
-        if scanner.scanString("text of at most ") != nil, let limit = scanner.scanInt(),
-           scanner.scanString(" characters (this has ") != nil, let length = scanner.scanInt() {
+        if let (limit, rest) = number(after: "text of at most ", in: allowed),
+           let (length, _) = number(after: " characters (this has ", in: rest) {
             return "teks paling banyak \(limit) karakter (ini \(length))"
         }
-        let required = Scanner(string: allowed)
-        if required.scanString("text of 1 to ") != nil, let limit = required.scanInt() {
+        if let (limit, _) = number(after: "text of 1 to ", in: allowed[...]) {
             return "teks 1 sampai \(limit) karakter (wajib diisi)"
         }
         return allowed
+    }
+
+    /// The decimal number right after `prefix` at the start of `text`, and the text after it.
+    private static func number<Text: StringProtocol>(after prefix: String, in text: Text) -> (Int, Text.SubSequence)? {
+        guard text.hasPrefix(prefix) else { return nil }
+        let rest = text.dropFirst(prefix.count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard let value = Int(digits) else { return nil }
+        return (value, rest.dropFirst(digits.count))
     }
 
     private static let indonesianRules: [String: String] = [

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The words of the standard SKM questionnaire (SPEC.md "The standard questionnaire",
 /// PermenPAN-RB 14/2017): its nine questions, their answer labels, and the everyday forms of the
@@ -118,7 +118,7 @@ public enum QuestionnaireVocabulary {
     /// satisfaction scale), the label with its letter (`a. Tidak sesuai`, `d) Sangat sesuai`), a
     /// letter alone, or a number 1-4 (optionally followed by the label); empty or `-` is unanswered.
     static func answer(_ text: String, unsur: Int) -> Answer {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         if trimmed.isEmpty || trimmed == "-" { return .score(nil) }
         var plain = words(trimmed)
         var marked: Int?

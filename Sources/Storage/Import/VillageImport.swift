@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Validates and writes village rows (`code,name[,active_from,active_until]`) with the same rules
 /// as `iku village add`, refusing a code repeated in the file or already held by a live village.
@@ -34,7 +34,7 @@ struct VillageRowImporter: CSVRowImporter {
         do {
             village = try Village(input, onto: nil, kecamatanCode: kecamatanCode)
         } catch var error as InputError {
-            error = InputError(field: error.field.replacingOccurrences(of: "-", with: "_"), value: error.value,
+            error = InputError(field: error.field.replacingEvery("-", with: "_"), value: error.value,
                                allowed: error.allowed)
             throw error
         }

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// One numbered schema change, embedded from `migrations/NNNN_name.sql`.
 public struct Migration: Sendable, Equatable {

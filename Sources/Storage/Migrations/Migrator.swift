@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Applies embedded migrations in order and refuses databases it cannot vouch for.
 public struct Migrator: Sendable {

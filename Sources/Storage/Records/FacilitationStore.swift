@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which activities a listing shows.
 public struct FacilitationFilter: Sendable {
@@ -181,8 +181,8 @@ public struct FacilitationStore {
     public func list(_ filter: FacilitationFilter = FacilitationFilter(), asOf: AsOf = .now) throws -> [FacilitationListing] {
         let parameters: [String: DatabaseValueConvertible] = [
             ":as_of": asOf.lastChangeID, ":include_voided": filter.includeVoided, ":pending": filter.pendingOnly,
-            ":from": filter.year.map { String(format: "%04d-01-01", $0) },
-            ":until": filter.year.map { String(format: "%04d-12-31", $0) },
+            ":from": filter.year.map { DigitText.padded($0, 4) + "-01-01" },
+            ":until": filter.year.map { DigitText.padded($0, 4) + "-12-31" },
         ]
         var result: [FacilitationListing] = []
         let countColumn = VersionedTable.metadataCount + Facilitation.table.selectFields.count

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// UTF-8 bytes of one input value (a CSV field or a command-line value).
 typealias Bytes = UnsafeBufferPointer<UInt8>

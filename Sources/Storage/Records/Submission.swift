@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The village administration documents behind IKU 3.
 public enum VillageDocument: String, CaseIterable, Sendable, ClosedSetValue {
@@ -112,7 +112,7 @@ extension Submission: RecordFields {
         var villageCode = current?.villageCode
         if let code = input.village {
             villageID = try village(code)
-            villageCode = code.trimmingCharacters(in: .whitespaces)
+            villageCode = code.trimmingWhitespace()
         }
         guard let villageID, let villageCode else {
             throw FieldRules.missing("village", allowed: "the code of a live village, e.g. 35.08.01.2005")

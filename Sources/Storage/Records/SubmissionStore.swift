@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which submissions a listing shows.
 public struct SubmissionFilter: Sendable {
@@ -19,7 +19,7 @@ public struct SubmissionFilter: Sendable {
     /// A filter from command-line text, each value checked like the field it filters.
     public init(year: String?, village: String?, document: String?, includeVoided: Bool = false) throws {
         self.init(fiscalYear: try year.flatMap { try Submission.fiscalYear($0) },
-                  villageCode: village.map { $0.trimmingCharacters(in: .whitespaces) },
+                  villageCode: village.map { $0.trimmingWhitespace() },
                   document: try document.flatMap { try FieldRules.member($0, of: VillageDocument.self, field: "document") },
                   includeVoided: includeVoided)
     }

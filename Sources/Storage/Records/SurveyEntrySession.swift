@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A clerk keying a stack of paper questionnaires, one line per response (`iku survey entry`).
 ///
@@ -49,7 +49,7 @@ public struct SurveyEntrySession {
     /// Handles line `number` (1-based); database failures other than refusals are thrown.
     public mutating func handle(_ line: String, number: Int) throws -> Outcome {
         do {
-            let outcome = try perform(line.trimmingCharacters(in: .whitespacesAndNewlines))
+            let outcome = try perform(line.trimmingWhitespaceAndNewlines())
             switch outcome {
             case .stored(let id, _):
                 storedCount += 1
@@ -87,7 +87,7 @@ public struct SurveyEntrySession {
 
     private mutating func command(_ line: String) throws -> Outcome {
         let name = line.prefix { !$0.isWhitespace }.lowercased()
-        let argument = line.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        let argument = line.dropFirst(name.count).trimmingWhitespace()
         switch name {
         case ":date", ":tanggal":
             date = try FieldRules.date(argument, field: "date")
@@ -123,7 +123,7 @@ enum PaperFormLine {
         var suggestion: String?
         if let mark = line.firstIndex(of: "#") {
             head = line[..<mark]
-            let text = line[line.index(after: mark)...].trimmingCharacters(in: .whitespaces)
+            let text = line[line.index(after: mark)...].trimmingWhitespace()
             suggestion = text.isEmpty ? nil : text
         }
         var tokens = head.split(whereSeparator: { separators.contains($0) }).map(String.init)
@@ -134,7 +134,7 @@ enum PaperFormLine {
             tokens.removeFirst()
         }
         guard answers.count == SurveyResponse.elementCount else {
-            throw InputError(field: "scores", value: String(head.trimmingCharacters(in: .whitespaces)), allowed: language.pick(
+            throw InputError(field: "scores", value: String(head.trimmingWhitespace()), allowed: language.pick(
                 "sembilan jawaban U1..U9 di awal baris, masing-masing 1-4 atau -\(answers.isEmpty ? "" : " (ini \(answers.count))"), mis. 434434434 atau 4,3,4,4,3,4,4,3,-",
                 "nine answers U1..U9 first, each 1-4 or -\(answers.isEmpty ? "" : " (this has \(answers.count))"), e.g. 434434434 or 4,3,4,4,3,4,4,3,-"))
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Respondent's gender as the SKM form asks it.
 public enum Gender: String, CaseIterable, Sendable, ClosedSetValue {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which survey responses a listing shows.
 public struct SurveyFilter: Sendable {
@@ -80,8 +80,8 @@ public struct SurveyResponseStore {
                         _ body: (Versioned<SurveyResponse>) throws -> Void) throws {
         let parameters: [String: DatabaseValueConvertible] = [
             ":as_of": asOf.lastChangeID, ":include_voided": filter.includeVoided, ":service": filter.service,
-            ":from": filter.year.map { String(format: "%04d-01-01", $0) },
-            ":until": filter.year.map { String(format: "%04d-12-31", $0) },
+            ":from": filter.year.map { DigitText.padded($0, 4) + "-01-01" },
+            ":until": filter.year.map { DigitText.padded($0, 4) + "-12-31" },
         ]
         try records.forEachCurrent(Self.selectList, parameters, body)
     }

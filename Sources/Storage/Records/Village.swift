@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A village (desa or kelurahan) of the kecamatan, with the period it belongs to the kecamatan.
 public struct Village: Equatable, Sendable {
@@ -57,7 +57,7 @@ extension Village: RecordFields {
 
     /// Checks a village code's shape and that it lies under the office's kecamatan code.
     static func validCode(_ text: String, kecamatanCode: String, field: String = "code") throws -> String {
-        let code = text.trimmingCharacters(in: .whitespaces)
+        let code = text.trimmingWhitespace()
         let parts = code.split(separator: ".", omittingEmptySubsequences: false)
         let shaped = parts.count == 4 && zip(parts, [2, 2, 2, 4]).allSatisfy { part, length in
             part.utf8.count == length && part.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -95,6 +95,6 @@ extension Village: RecordFields {
 extension FieldRules {
     /// Whether a command-line value has any text once trimmed (an empty one clears a field).
     static func hasText(_ text: String) -> Bool {
-        !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        !text.trimmingWhitespaceAndNewlines().isEmpty
     }
 }

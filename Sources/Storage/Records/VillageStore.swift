@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Adds, corrects, voids and reads villages. Every write is one transaction with one change.
 ///
@@ -87,7 +87,7 @@ public struct VillageStore {
 
     /// The id of the live village a clerk names by code; an unknown code is refused with the known ones.
     func liveVillageID(code text: String, field: String = "village") throws -> Int64 {
-        let code = text.trimmingCharacters(in: .whitespaces)
+        let code = text.trimmingWhitespace()
         if let village = try village(code: code) { return village.id }
         var known: [String] = []
         try records.forEachCurrent(Self.selectLiveCodes, [":as_of": AsOf.now.lastChangeID, ":include_voided": false]) {

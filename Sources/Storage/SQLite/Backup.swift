@@ -1,5 +1,6 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension Connection {
     /// Copies the whole database to a new file at `path` with SQLite's online backup API.
@@ -7,7 +8,7 @@ extension Connection {
     /// The copy is one consistent snapshot: in WAL mode other connections keep writing while it
     /// runs. Refuses when `path` exists; the new file is readable by its owner only.
     public func backup(to path: String) throws {
-        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw StateError("\(MessageText.path(path)) already exists; a backup never overwrites a file") }
             throw StateError("cannot create \(MessageText.path(path)): \(String(cString: strerror(errno)))")

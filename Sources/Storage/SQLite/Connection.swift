@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 
 /// One open SQLite database connection. Not thread-safe: use it from one thread at a time.
 public final class Connection {
@@ -28,8 +28,8 @@ public final class Connection {
         /// The name to give `sqlite3_open_v2` for `path`.
         func fileName(for path: String) -> String {
             guard self == .immutable else { return path }
-            let escaped = path.replacingOccurrences(of: "%", with: "%25")
-                .replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+            let escaped = path.replacingEvery("%", with: "%25")
+                .replacingEvery("?", with: "%3f").replacingEvery("#", with: "%23")
             return "file:\(escaped)?immutable=1"
         }
     }

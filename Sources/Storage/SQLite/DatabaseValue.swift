@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One SQLite value, in SQLite's own five storage classes.
 public enum DatabaseValue: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 
 /// An error reported by SQLite, with its codes, its message and the SQL that failed.
 public struct SQLiteError: Error, CustomStringConvertible, Sendable {
@@ -29,7 +29,7 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         var text = "SQLite error \(extendedCode): \(message)"
-        if let sql { text += " (in: \(sql.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)))" }
+        if let sql { text += " (in: \(sql.trimmingWhitespaceAndNewlines().prefix(200)))" }
         return text
     }
 }

@@ -31,7 +31,7 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
     /// refused naming `field`, the part that is wrong and what it must be. With `today`, an
     /// appointment after today's month is refused too.
     public init(_ text: String, field: String = "nip", today: CalendarDate? = nil) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         func refuse(_ reason: String) -> InputError {
             InputError(field: field, value: trimmed, allowed: reason)
         }

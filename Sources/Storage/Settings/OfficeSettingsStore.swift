@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A setting of the office, as stored in `office_settings.key`.
 public enum OfficeSettingKey: String, Sendable, CaseIterable, Codable {
@@ -15,7 +15,7 @@ public enum OfficeSettingKey: String, Sendable, CaseIterable, Codable {
     case headPosition = "head_position"
 
     /// The spelling used on the command line (`regency-name`, `head-nip`, ...).
-    public var argument: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+    public var argument: String { rawValue.replacingEvery("_", with: "-") }
 
     /// Whether `office set` may clear it (the time zone always has a value).
     public var canBeCleared: Bool { self != .timezone }
@@ -126,7 +126,7 @@ public enum OfficeSettingRules {
     /// `value` trimmed and checked for `key`; nil when it clears the setting. `today` (when
     /// known) refuses a NIP appointed after it.
     public static func normalise(_ value: String?, for key: OfficeSettingKey, today: CalendarDate? = nil) throws -> String? {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = value?.trimmingWhitespaceAndNewlines() ?? ""
         guard !trimmed.isEmpty else {
             guard key.canBeCleared else {
                 throw InputError(field: key.argument, value: value ?? "", allowed: "a value; it cannot be cleared")
@@ -138,7 +138,7 @@ public enum OfficeSettingRules {
         }
         switch key {
         case .timezone:
-            guard TimeZone.knownTimeZoneIdentifiers.contains(trimmed) else {
+            guard OfficeZone(identifier: trimmed) != nil else {
                 throw InputError(field: key.argument, value: trimmed,
                                  allowed: "an IANA time zone name such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)")
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A service (jenis layanan) on the office's list, as last added.
 public struct OfferedService: Hashable, Sendable {
@@ -70,7 +70,7 @@ public struct ServiceStore {
 
     /// The offered service whose name equals `name` (trimmed) ignoring ASCII case, as of `asOf`.
     public func service(named name: String, asOf: AsOf = .now) throws -> OfferedService? {
-        try rows(named: name.trimmingCharacters(in: .whitespacesAndNewlines), asOf: asOf).first
+        try rows(named: name.trimmingWhitespaceAndNewlines(), asOf: asOf).first
     }
 
     private func rows(named name: String?, asOf: AsOf) throws -> [OfferedService] {

@@ -8,11 +8,11 @@ public enum IndicatorKey: String, Sendable, CaseIterable, Codable {
     case villageDocuments = "village_documents"
 
     /// The spelling used on the command line (`village-documents`).
-    public var argument: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+    public var argument: String { rawValue.replacingEvery("_", with: "-") }
 
     /// Reads the command-line spelling (`ikm`, `facilitation`, `village-documents`).
     public init?(argument: String) {
-        self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_"))
+        self.init(rawValue: argument.replacingEvery("-", with: "_"))
     }
 }
 
