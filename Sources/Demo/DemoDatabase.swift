@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Storage
 
 /// A demo database: Kecamatan Tempursari with sample records, made by `iku demo`.

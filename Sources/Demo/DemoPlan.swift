@@ -176,7 +176,7 @@ struct DemoPlan {
                 let key = year * 1_000 + planned.count
                 planned.append(PlannedStep(day: day, step: .activity(key: key, FacilitationInput(
                     date: day.description, kind: template.kind.rawValue,
-                    institution: template.institution.replacingOccurrences(of: "{desa}", with: village),
+                    institution: template.institution.replacingEvery("{desa}", with: village),
                     subject: template.subject, section: template.section, result: template.result))))
                 guard random.chance(0.88) else { continue }
                 var followUpDay = day
@@ -228,7 +228,7 @@ struct DemoPlan {
             let typo = year == years.lowerBound + 1 && index == 7
             planned.append(PlannedStep(day: receivedDay, step: .submission(key: key, SubmissionInput(
                 village: village.code, document: document.rawValue, year: String(fiscalYear), date: date.description,
-                reference: typo ? reference.replacingOccurrences(of: "No. \(number)", with: "No. \(number + 10)") : reference,
+                reference: typo ? reference.replacingEvery("No. \(number)", with: "No. \(number + 10)") : reference,
                 received: receivedDay.description, note: late.contains(index) ? DemoCatalogue.lateNote(document) : nil))))
             if typo {
                 planned.append(PlannedStep(day: Self.workday(onOrAfter: receivedDay.adding(days: 1)), step: .correctSubmission(

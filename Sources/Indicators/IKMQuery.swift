@@ -42,7 +42,7 @@ public enum SurveyDimension: String, Hashable, Sendable, CaseIterable {
             switch key {
             case "<20": return "< 20 tahun"
             case "60+": return "≥ 60 tahun"
-            default: return key.replacingOccurrences(of: "-", with: "–") + " tahun"
+            default: return key.replacingEvery("-", with: "–") + " tahun"
             }
         case .quarter: return Int(key).map { "Triwulan \(Period.romanQuarters[$0 - 1])" } ?? key
         default: return key

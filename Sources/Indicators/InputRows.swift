@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// The kinds of stored row a year's figures are computed from, in digest order.
@@ -228,7 +228,7 @@ struct InputRows {
             }
             counts[kind] = count
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(hasher.finalize())
         return InputSet(sha256: digest, counts: counts, rows: rows)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// The years of a trend whose stored year-end snapshot (`iku recompute`) still holds, so the

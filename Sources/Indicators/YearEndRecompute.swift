@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// What a snapshot keeps in its `figures` column: the figures, the counts behind them and the

@@ -16,7 +16,7 @@ public struct Regency: Sendable {
         guard code.wholeMatch(of: /[0-9]{2}\.[0-9]{2}/) != nil else {
             throw InputError(field: "code", value: code, allowed: "a kabupaten code NN.NN (e.g. 35.08)")
         }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace()
         guard (1...100).contains(trimmed.count), trimmed == name else {
             throw InputError(field: "name", value: name, allowed: "1 to 100 characters, without leading or trailing spaces")
         }
@@ -60,7 +60,7 @@ extension Regency {
         guard code.wholeMatch(of: /[0-9]{2}\.[0-9]{2}\.[0-9]{2}/) != nil, code.hasPrefix(self.code + ".") else {
             throw InputError(field: "code", value: code, allowed: "a kecamatan code \(self.code).NN under this regency")
         }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace()
         guard (1...100).contains(trimmed.count), trimmed == name else {
             throw InputError(field: "name", value: name, allowed: "1 to 100 characters, without leading or trailing spaces")
         }

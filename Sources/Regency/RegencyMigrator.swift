@@ -72,7 +72,7 @@ struct RegencyMigrator {
     /// at each `;` outside quotes and dollar-quoted bodies, `--` comment lines left out.
     static func statements(of sql: String) -> [String] {
         let text = sql.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
+            .filter { !$0.trimmingWhitespace().hasPrefix("--") }
             .joined(separator: "\n")
         var statements: [String] = []
         var current = ""
@@ -83,7 +83,7 @@ struct RegencyMigrator {
             if character == "'" && !inDollar { inQuote.toggle() }
             if character == "$" && previous == "$" && !inQuote { inDollar.toggle() }
             if character == ";" && !inQuote && !inDollar {
-                let statement = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                let statement = current.trimmingWhitespaceAndNewlines()
                 if !statement.isEmpty { statements.append(statement) }
                 current = ""
             } else {
@@ -91,7 +91,7 @@ struct RegencyMigrator {
             }
             previous = character == "$" && previous == "$" ? " " : character
         }
-        let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rest = current.trimmingWhitespaceAndNewlines()
         if !rest.isEmpty { statements.append(rest) }
         return statements
     }

@@ -31,7 +31,7 @@ public struct CSVDialect: Sendable {
         switch cell {
         case .number(let value):
             let text = "\(value)"
-            return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+            return decimalComma ? text.replacingEvery(".", with: ",") : text
         case .text(let value):
             return field(value)
         }
@@ -42,7 +42,7 @@ public struct CSVDialect: Sendable {
         guard text.unicodeScalars.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return text
         }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacingEvery("\"", with: "\"\"") + "\""
     }
 
     /// The first line of a file in this dialect: the byte order mark, if any.

@@ -1,15 +1,15 @@
-import Foundation
+import FoundationEssentials
 import Indicators
 
 /// Coordinates written with one decimal and a point, whatever the locale.
 enum SVGNumber {
     static func format(_ value: Double) -> String {
-        String(format: "%.1f", value)
+        String.printf("%.1f", value)
     }
 
     /// A band limit with at least 2 and at most 4 decimals: `2.60`, `3.0644`.
     static func limit(_ value: Double) -> String {
-        var text = String(format: "%.4f", value)
+        var text = String.printf("%.4f", value)
         while text.hasSuffix("0"), text.split(separator: ".").last.map({ $0.count > 2 }) == true { text.removeLast() }
         return text
     }
@@ -75,7 +75,7 @@ struct NRRBarChart {
         }
         for tick in stride(from: Self.scale.lowerBound, through: Self.scale.upperBound, by: 0.5) {
             parts.append("<line x1=\"\(N.format(Self.left - 4))\" x2=\"\(N.format(Self.left))\" y1=\"\(N.format(Self.y(tick)))\" y2=\"\(N.format(Self.y(tick)))\" stroke=\"#777\"/>")
-            parts.append("<text x=\"\(N.format(Self.left - 8))\" y=\"\(N.format(Self.y(tick) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#444\">\(String(format: "%.1f", tick))</text>")
+            parts.append("<text x=\"\(N.format(Self.left - 8))\" y=\"\(N.format(Self.y(tick) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#444\">\(String.printf("%.1f", tick))</text>")
         }
         let slot = Self.plotWidth / Double(max(bars.count, 1))
         for (index, bar) in bars.enumerated() {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// Writes a command's output to a file named on the command line, never replacing one silently
@@ -14,7 +14,7 @@ public enum OutputFile {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: replacing ? .atomic : .withoutOverwriting)
         } catch {
-            throw StateError("cannot write \(MessageText.path(path)): \(error.localizedDescription)")
+            throw StateError("cannot write \(MessageText.path(path)): \(FileErrorText.reason(error))")
         }
     }
 }

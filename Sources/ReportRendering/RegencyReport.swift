@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Indicators
 import Storage
 
@@ -86,8 +86,10 @@ public struct RegencyReportJSON: Encodable {
         let skeleton = String(decoding: try encoder().encode(RegencyReportJSON(compilation: compilation, kecamatanPlaceholder: true)),
                               as: UTF8.self)
         let slot = "\"kecamatan\" : \"\(placeholder)\""
-        guard let range = skeleton.range(of: slot) else { return try render(compilation) }
-        return skeleton.replacingCharacters(in: range, with: "\"kecamatan\" : [\n" + encoded.joined(separator: ",\n") + "\n  ]") + "\n"
+        guard let range = skeleton.firstRange(of: slot) else { return try render(compilation) }
+        var document = skeleton
+        document.replaceSubrange(range, with: "\"kecamatan\" : [\n" + encoded.joined(separator: ",\n") + "\n  ]")
+        return document + "\n"
     }
 
     static func encoder() -> JSONEncoder {

@@ -8,7 +8,7 @@ public enum ReportBlock {
     case records(headers: [String], rows: [[String]])
 }
 
-import Foundation
+import FoundationEssentials
 
 /// Renders blocks as plain text for a terminal or a text document.
 public enum PlainTextRenderer {
@@ -29,7 +29,7 @@ public enum PlainTextRenderer {
         let width = headers.dropFirst().map(\.count).max() ?? 0
         return rows.map { row in
             let lines = zip(headers, row).dropFirst().map { header, cell in
-                "    " + header.padding(toLength: width, withPad: " ", startingAt: 0) + " : " + cell
+                "    " + header.padded(toWidth: width) + " : " + cell
             }
             return ([row.first ?? ""] + lines).joined(separator: "\n")
         }.joined(separator: "\n\n")
@@ -43,7 +43,7 @@ public enum MarkdownRenderer {
             switch block {
             case .title(let text): return "# \(escape(text))"
             case .heading(let text): return "## \(escape(text))"
-            case .paragraph(let text): return escape(text).replacingOccurrences(of: "\n", with: "  \n")
+            case .paragraph(let text): return escape(text).replacingEvery("\n", with: "  \n")
             case .table(let headers, let rows), .records(let headers, let rows):
                 let lines = [row(headers), row(headers.map { _ in "---" })] + rows.map(row)
                 return lines.joined(separator: "\n")
@@ -54,12 +54,12 @@ public enum MarkdownRenderer {
     /// `<` as `\<`, so a text from the database (a village or an institution named with a tag)
     /// reads as text, never as HTML, wherever the Markdown is rendered.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "<", with: "\\<")
+        text.replacingEvery("<", with: "\\<")
     }
 
     private static func row(_ cells: [String]) -> String {
         "| " + cells.map {
-            escape($0).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            escape($0).replacingEvery("|", with: "\\|").replacingEvery("\n", with: " ")
         }.joined(separator: " | ") + " |"
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A plain-text table: columns padded to their widest cell, a rule under the header.
 public struct TextTable {
@@ -17,7 +17,7 @@ public struct TextTable {
         func line(_ cells: [String]) -> String {
             headers.indices.map { column in
                 let cell = column < cells.count ? cells[column] : ""
-                return column == headers.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                return column == headers.count - 1 ? cell : cell.padded(toWidth: widths[column])
             }.joined(separator: "  ")
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
