@@ -22,7 +22,7 @@ struct FormFields: Sendable {
 
     /// The value of `name` when it holds more than white space.
     func nonEmpty(_ name: String) -> String? {
-        guard let value = values[name], !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let value = values[name], !value.trimmingWhitespaceAndNewlines().isEmpty else { return nil }
         return value
     }
 

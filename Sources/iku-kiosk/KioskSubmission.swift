@@ -20,7 +20,7 @@ struct KioskSubmission: Sendable {
 
     /// Reads the submission from decoded form fields; throws an `InputError` naming the field.
     init(_ fields: FormFields) throws {
-        guard let service = fields["service"]?.trimmingCharacters(in: .whitespacesAndNewlines), !service.isEmpty else {
+        guard let service = fields["service"]?.trimmingWhitespaceAndNewlines(), !service.isEmpty else {
             throw InputError(field: "service", value: fields["service"] ?? "", allowed: "one of the services offered")
         }
         self.service = service

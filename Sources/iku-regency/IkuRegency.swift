@@ -270,14 +270,14 @@ struct ReportCommand: AsyncParsableCommand {
         if excel, format != .csv { throw ValidationError("--excel applies to --format csv") }
         if force, output == nil { throw ValidationError("--force goes with --output") }
         if lang != nil, format == .json || format == .csv { throw ValidationError("--lang applies to --format table, md and html") }
-        if let asOf, asOf.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let asOf, asOf.trimmingWhitespace().isEmpty {
             throw ValidationError("--as-of needs a date YYYY-MM-DD or an ISO 8601 date-time")
         }
     }
 
     func run() async throws {
         let period = try quarter.map { try Period.quarter($0, of: year) } ?? Period.year(year)
-        let asOf = self.asOf.map { $0.trimmingCharacters(in: .whitespaces) }
+        let asOf = self.asOf.map { $0.trimmingWhitespace() }
         let clock = try Clock.fromEnvironment()
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             throw InputError(field: "output", value: output, allowed: "a file that does not exist yet (give --force to replace it)")

@@ -94,6 +94,6 @@ struct DemoCommand: ParsableCommand {
 
     private static func shellQuoted(_ text: String) -> String {
         let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "/._-+=:@".contains($0) }
-        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return plain && !text.isEmpty ? text : "'" + text.replacingEvery("'", with: "'\\''") + "'"
     }
 }

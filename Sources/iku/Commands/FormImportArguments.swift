@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Storage
 
 extension FormTimestamp.DateOrder: ExpressibleByArgument {}
@@ -29,7 +30,7 @@ struct FormImportArguments: ParsableArguments {
         if !form, timezone != nil || dateOrder != nil || lang != nil || service != nil {
             throw ValidationError("--timezone, --date-order, --lang and --service apply to --form")
         }
-        if let timezone, TimeZone(identifier: timezone) == nil {
+        if let timezone, OfficeZone(identifier: timezone) == nil {
             throw ValidationError("--timezone \(timezone) is not an IANA time zone name such as Asia/Jakarta")
         }
     }
@@ -39,7 +40,7 @@ struct FormImportArguments: ParsableArguments {
         let language = lang ?? .id
         let options = FormImportOptions(
             dryRun: arguments.dryRun, allowDuplicateFile: arguments.allowDuplicateFile,
-            timeZone: timezone.flatMap(TimeZone.init(identifier:)),
+            timeZone: timezone.flatMap(OfficeZone.init(identifier:)),
             dateOrder: dateOrder, language: language, service: service)
         let progress = ProgressLine(label: arguments.file, enabled: isatty(2) == 1)
         defer { progress.clear() }
@@ -48,11 +49,11 @@ struct FormImportArguments: ParsableArguments {
             result = try store.importForm(path: arguments.file, options: options) { progress.show($0) }
         } catch let refused as ImportRefused {
             progress.clear()
-            FileHandle.standardError.write(Data("error: \(refused.text(in: language))\n".utf8))
+            StandardStream.error("error: \(refused.text(in: language))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         } catch let duplicate as DuplicateImport {
             progress.clear()
-            FileHandle.standardError.write(Data("error: \(duplicate.text(in: language))\n".utf8))
+            StandardStream.error("error: \(duplicate.text(in: language))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
         progress.clear()

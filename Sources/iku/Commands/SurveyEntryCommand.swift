@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Storage
 
 extension MessageLanguage: ExpressibleByArgument {}
@@ -46,7 +47,7 @@ struct SurveyEntryCommand: ParsableCommand {
         do {
             session = try SurveyEntrySession(database: opened, date: date ?? today.description, service: service, language: lang)
         } catch let error as InputError {
-            FileHandle.standardError.write(Data("error: \(error.text(in: lang))\n".utf8))
+            StandardStream.error("error: \(error.text(in: lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
         let console = EntryConsole(language: lang, interactive: isatty(0) == 1)
@@ -58,7 +59,7 @@ struct SurveyEntryCommand: ParsableCommand {
             console.prompt(date: session.date, service: session.service)
             guard let line = input.next(), !EntryConsole.interrupted else { break }
             number += 1
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            if line.trimmingWhitespace().isEmpty { break }
             console.report(try session.handle(line, number: number), line: number)
             if EntryConsole.interrupted { break }
         }
@@ -145,11 +146,11 @@ struct EntryConsole {
     }
 
     private func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output(text)
     }
 
     private func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error(text)
     }
 }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import ReportRendering
 import Storage
 
@@ -55,7 +55,7 @@ struct SurveyTemplateCommand: ParsableCommand {
         if let output {
             try OutputFile.write(text, to: output, replacing: force)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStream.output(text)
         }
     }
 }

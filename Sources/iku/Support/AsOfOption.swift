@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// `--as-of`: answer as the database stood at a past instant.

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// The last resort behind `Iku.exit(with:)`: a bug that traps (a failed precondition, a nil

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Storage
 
 /// `--db`: which database file.
@@ -65,7 +66,7 @@ struct DatabaseChoice {
     }
 
     func validate() throws {
-        if let actor, actor.trimmingCharacters(in: .whitespaces).isEmpty || actor.count > 100 {
+        if let actor, actor.trimmingWhitespace().isEmpty || actor.count > 100 {
             throw ValidationError("--actor must be a name of 1 to 100 characters")
         }
     }

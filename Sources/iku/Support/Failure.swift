@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Storage
 
 /// Exit codes documented in `iku --help` and the README.
@@ -40,10 +41,9 @@ extension Iku {
     static func exit(with error: Error) -> Never {
         let outcome = outcome(for: error)
         if !outcome.message.isEmpty {
-            let handle = outcome.stream == .standardOutput ? FileHandle.standardOutput : FileHandle.standardError
-            handle.write(Data((outcome.message + "\n").utf8))
+            StandardStream.write(outcome.message + "\n", to: outcome.stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO)
         }
-        Foundation.exit(outcome.status)
+        Glibc.exit(outcome.status)
     }
 
     /// The message and exit status for `error`: iku's own refusals exit 1 with one line, usage
@@ -96,8 +96,8 @@ extension Iku {
     /// `iku help COMMAND…` for the command ArgumentParser's full message points at
     /// ("See 'iku survey add --help' for more information."), else `iku help`.
     static func helpCommand(in fullMessage: String) -> String {
-        guard let start = fullMessage.range(of: "See '"),
-              let end = fullMessage.range(of: " --help'", range: start.upperBound..<fullMessage.endIndex) else {
+        guard let start = fullMessage.firstRange(of: "See '"),
+              let end = fullMessage[start.upperBound...].firstRange(of: " --help'") else {
             return "iku help"
         }
         let words = fullMessage[start.upperBound..<end.lowerBound].split(separator: " ")

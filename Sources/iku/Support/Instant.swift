@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// Reads the `--since`/`--until`/`--as-of` instants users type.

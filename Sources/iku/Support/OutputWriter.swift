@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Storage
 import ReportRendering
 
@@ -59,17 +60,8 @@ final class StandardOutput {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes all of `bytes` to file descriptor 1 (retrying on EINTR; stops on another error).
     private static func writeAll(_ bytes: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
+        StandardStream.writeAll(bytes, to: STDOUT_FILENO)
     }
 }
 
@@ -133,7 +125,7 @@ final class RecordWriter<Record> {
         case .table:
             let width = columns.map(\.name.count).max() ?? 0
             for (column, cell) in zip(columns, cells) {
-                output.write(column.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + tableText(cell) + "\n")
+                output.write(column.name.padded(toWidth: width) + "  " + tableText(cell) + "\n")
             }
         case .csv:
             output.write(dialect.preamble + csvLine(columns.map { .text($0.name) }, dialect) + csvLine(cells, dialect))
@@ -176,7 +168,7 @@ final class RecordWriter<Record> {
 
     static func tableText(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text): return text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        case .text(let text): return text.replacingEvery("\r\n", with: " ").replacingEvery("\n", with: " ")
         case .integer(let number): return String(number)
         case .flag(let flag): return flag ? "yes" : "no"
         case .none: return "-"

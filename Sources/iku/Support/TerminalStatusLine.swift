@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One line of progress on stderr, rewritten in place, only when stderr is a terminal.
 final class TerminalStatusLine {
@@ -11,14 +12,14 @@ final class TerminalStatusLine {
 
     func show(_ text: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
+        StandardStream.error("\r\u{1B}[K\(text)…")
         shown = true
     }
 
     /// Erases the line, so the output that follows starts clean.
     func clear() {
         guard enabled, shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStream.error("\r\u{1B}[K")
         shown = false
     }
 }
